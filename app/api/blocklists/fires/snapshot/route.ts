@@ -1,0 +1,7 @@
+import { serveFromRequest } from '@/lib/blocklist/sources-serve-next';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return serveFromRequest(request, { kind: 'fires', part: 'snapshot' });
+}

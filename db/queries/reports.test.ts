@@ -1,0 +1,338 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createStaffUser, ensureDefaultRoles } from '@/db/testing-fixtures';
+import { openTestDatabase, testBackends, type TestDatabase } from '@/db/testing';
+import { decodeQueueCursor, DEFAULT_FILTERS, encodeQueueCursor, type ReportQueueFilters } from '@/lib/report-filters';
+import { reportPriority } from '@/lib/report-priority';
+import type { Db } from '../client';
+import {
+  countReportsFiledBy,
+  findNextReportInQueue,
+  getReportDetail,
+  isReportTeammate,
+  listAccountModerationTimeline,
+  listReportQueue,
+  listReportQueueGroups,
+  listReportsAgainstAccount,
+  listReportTeammates,
+  listRulesByIds,
+  listStrikesAgainstAccount,
+} from './reports';
+
+interface Fixture {
+  id: string;
+  reporter: string;
+  target: string;
+  category: number;
+  createdAt: Date;
+  resolved: boolean;
+  assigned: string | null;
+  forwarded: boolean | null;
+  comment: string;
+  ruleIds: string[] | null;
+  statusIds: string[];
+}
+
+const AS_OF = new Date('2026-11-20T12:00:00Z');
+const hoursAgo = (h: number) => new Date(AS_OF.getTime() - h * 3_600_000);
+
+/**
+ * The queue's SQL checked against a plain TypeScript oracle over the same rows: every filter,
+ * every sort, keyset paging across pages, grouping, on PGlite and PostgreSQL.
+ */
+describe.each(testBackends())('report queue queries on %s', (backend) => {
+  let t: TestDatabase;
+  let db: Db;
+  let me: string;
+  let other: string;
+  const accounts: Record<string, { id: string; domain: string | null; username: string }> = {};
+  const fixtures: Fixture[] = [];
+
+  beforeAll(async () => {
+    t = await openTestDatabase(backend);
+    db = t.handle.db;
+    await ensureDefaultRoles({ db });
+    me = (await createStaffUser({ db, username: 'queue_me', roleId: '1' })).accountId;
+    other = (await createStaffUser({ db, username: 'queue_other', roleId: '2' })).accountId;
+    await createStaffUser({ db, username: 'queue_member', roleId: null });
+    const make = async (key: string, username: string, domain: string | null) => {
+      accounts[key] = { id: await createAccount({ db, username, domain }), domain, username };
+    };
+    await make('spam1', 'cheapfollowers', 'spam-wave.example');
+    await make('spam2', 'airdrop', 'spam-wave.example');
+    await make('troll', 'troll', 'troll.example');
+    await make('local1', 'grumpy', null);
+    await make('local2', 'nightowl', null);
+    await make('r_local', 'alice', null);
+    await make('r_local2', 'bob', null);
+    await make('r_remote', 'mod', 'friendly.example');
+    await make('r_remote2', 'instance', 'troll.example');
+    const rule = await db.insertInto('rules').values({ text: 'No harassment', created_at: AS_OF, updated_at: AS_OF }).returning('id').executeTakeFirstOrThrow();
+    const deletedRule = await db.insertInto('rules').values({ text: 'Old rule', created_at: AS_OF, updated_at: AS_OF, deleted_at: AS_OF }).returning('id').executeTakeFirstOrThrow();
+
+    const targets = ['spam1', 'spam2', 'troll', 'local1', 'local2'];
+    const reporters = ['r_local', 'r_local2', 'r_remote', 'r_remote2'];
+    const categories = [1000, 2000, 0, 1500, 1000, 2000];
+    for (let i = 0; i < 36; i++) {
+      const target = targets[(i * 7) % targets.length]!;
+      const reporter = reporters[(i * 3 + (i >> 2)) % reporters.length]!;
+      const category = categories[i % categories.length]!;
+      const f: Omit<Fixture, 'id'> = {
+        reporter: accounts[reporter]!.id,
+        target: accounts[target]!.id,
+        category,
+        // Filing order = id order, as in Mastodon (a plain sequence).
+        createdAt: hoursAgo(200 - i * 5),
+        resolved: i % 5 === 0,
+        assigned: i % 4 === 0 ? me : i % 4 === 1 ? other : null,
+        forwarded: accounts[target]!.domain && !accounts[reporter]!.domain ? i % 2 === 0 : accounts[reporter]!.domain ? false : null,
+        comment: i % 6 === 0 ? `Crypto airdrop spam #${i}` : i % 6 === 1 ? `100% pile-on_${i}` : '',
+        ruleIds: category === 2000 ? (i % 4 === 1 ? [rule.id, deletedRule.id] : [rule.id]) : null,
+        statusIds: [],
+      };
+      const row = await db
+        .insertInto('reports')
+        .values({
+          account_id: f.reporter,
+          target_account_id: f.target,
+          category: f.category,
+          comment: f.comment,
+          forwarded: f.forwarded,
+          rule_ids: f.ruleIds,
+          assigned_account_id: f.assigned,
+          action_taken_at: f.resolved ? AS_OF : null,
+          action_taken_by_account_id: f.resolved ? other : null,
+          created_at: f.createdAt,
+          updated_at: f.createdAt,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      fixtures.push({ ...f, id: row.id });
+    }
+    await db.insertInto('account_warnings').values([
+      { account_id: other, target_account_id: accounts.troll!.id, action: 3000, created_at: AS_OF, updated_at: AS_OF },
+      { account_id: other, target_account_id: accounts.troll!.id, action: 0, created_at: AS_OF, updated_at: AS_OF, overruled_at: AS_OF },
+    ]).execute();
+  });
+
+  afterAll(async () => {
+    await t?.cleanup();
+  });
+
+  const byId = (a: Fixture, b: Fixture) => (BigInt(a.id) < BigInt(b.id) ? -1 : 1);
+  const domainOf = (accountId: string) => Object.values(accounts).find((a) => a.id === accountId)!.domain;
+  const usernameOf = (accountId: string) => Object.values(accounts).find((a) => a.id === accountId)!.username;
+
+  function oracle(filters: ReportQueueFilters): Fixture[] {
+    const inScope = (f: Fixture) => (filters.status === 'open' ? !f.resolved : filters.status === 'resolved' ? f.resolved : true);
+    const q = filters.query?.toLowerCase();
+    const rows = fixtures.filter(
+      (f) =>
+        inScope(f) &&
+        (!filters.category || f.category === { other: 0, spam: 1000, legal: 1500, violation: 2000 }[filters.category]) &&
+        (!filters.ruleId || (f.ruleIds ?? []).includes(filters.ruleId)) &&
+        (filters.targetOrigin !== 'local' || domainOf(f.target) === null) &&
+        (filters.targetOrigin !== 'remote' || domainOf(f.target) !== null) &&
+        (!filters.targetDomain || domainOf(f.target) === filters.targetDomain) &&
+        (!filters.targetAccountId || f.target === filters.targetAccountId) &&
+        (!filters.reporterDomain || domainOf(f.reporter) === filters.reporterDomain) &&
+        (filters.assigned !== 'me' || f.assigned === me) &&
+        (filters.assigned !== 'others' || (f.assigned !== null && f.assigned !== me)) &&
+        (filters.assigned !== 'any' || f.assigned !== null) &&
+        (filters.assigned !== 'none' || f.assigned === null) &&
+        (filters.forwarded !== true || f.forwarded === true) &&
+        (filters.forwarded !== false || f.forwarded !== true) &&
+        (!q || f.comment.toLowerCase().includes(q) || usernameOf(f.target).toLowerCase().includes(q)),
+    );
+    const counts = (target: string) => {
+      const against = fixtures.filter((f) => f.target === target && inScope(f));
+      return { n: against.length, reporters: new Set(against.map((f) => f.reporter)).size };
+    };
+    const score = (f: Fixture) => reportPriority({ category: f.category, createdAt: f.createdAt, reporters: counts(f.target).reporters, asOf: AS_OF });
+    const sorted = [...rows].sort(byId);
+    if (filters.sort === 'newest') return sorted.reverse();
+    if (filters.sort === 'most_reports') return sorted.sort((a, b) => counts(b.target).n - counts(a.target).n || byId(a, b));
+    if (filters.sort === 'priority') return sorted.sort((a, b) => score(b) - score(a) || byId(a, b));
+    return sorted;
+  }
+
+  async function allPages(filters: ReportQueueFilters, limit: number) {
+    const ids: string[] = [];
+    let cursor = null;
+    for (let page = 0; page < 50; page++) {
+      // Through the URL encoding, as the page does it.
+      const decoded = cursor ? decodeQueueCursor(encodeQueueCursor(cursor), filters.sort) : null;
+      const result = await listReportQueue({ db, filters, cursor: decoded, actorAccountId: me, asOf: AS_OF, limit });
+      ids.push(...result.rows.map((r) => r.id));
+      if (!result.nextCursor) return ids;
+      cursor = result.nextCursor;
+    }
+    throw new Error('paging did not end');
+  }
+
+  const cases: Array<[string, Partial<ReportQueueFilters>]> = [
+    ['the default open queue', {}],
+    ['all reports, newest first', { status: 'all', sort: 'newest' }],
+    ['resolved reports', { status: 'resolved' }],
+    ['spam from one domain', { category: 'spam', targetDomain: 'spam-wave.example' }],
+    ['a cited rule', { category: 'violation', ruleId: 'RULE' }],
+    ['local targets', { targetOrigin: 'local' }],
+    ['remote targets reported from a domain', { targetOrigin: 'remote', reporterDomain: 'friendly.example' }],
+    ['assigned to me', { assigned: 'me', status: 'all' }],
+    ['assigned to others', { assigned: 'others' }],
+    ['assigned to anyone', { assigned: 'any' }],
+    ['unassigned', { assigned: 'none' }],
+    ['forwarded', { forwarded: true, status: 'all' }],
+    ['not forwarded', { forwarded: false }],
+    ['free text on the comment, LIKE wildcards taken literally', { query: '100%', status: 'all' }],
+    ['free text on the username', { query: 'AIRDROP' }],
+    ['one reported account', { targetAccountId: 'TROLL' }],
+    ['most reports against the account', { sort: 'most_reports', status: 'all' }],
+    ['priority', { sort: 'priority' }],
+    ['priority over everything', { sort: 'priority', status: 'all' }],
+  ];
+
+  it.each(cases)('%s: same rows, same order, over every page', async (_name, partial) => {
+    const ruleId = fixtures.find((f) => f.ruleIds && f.ruleIds.length === 2)!.ruleIds![0]!;
+    const filters: ReportQueueFilters = { ...DEFAULT_FILTERS, ...partial, ruleId: partial.ruleId ? ruleId : null, targetAccountId: partial.targetAccountId ? accounts.troll!.id : null };
+    const expected = oracle(filters).map((f) => f.id);
+    expect(expected.length).toBeGreaterThan(0);
+    expect(await allPages(filters, 4)).toEqual(expected);
+    expect(await allPages(filters, 100)).toEqual(expected);
+  });
+
+  it('fills each row with what the queue shows', async () => {
+    const { rows } = await listReportQueue({ db, filters: { ...DEFAULT_FILTERS, targetAccountId: accounts.troll!.id, status: 'all' }, cursor: null, actorAccountId: me, asOf: AS_OF });
+    const row = rows[0]!;
+    const f = fixtures.find((x) => x.id === row.id)!;
+    expect(row.target).toMatchObject({ id: accounts.troll!.id, username: 'troll', domain: 'troll.example', strikes: 1, suspended: false });
+    expect(row.reporter.id).toBe(f.reporter);
+    expect(row.assignee?.id ?? null).toBe(f.assigned);
+    expect(row.category).toBe(f.category);
+    expect(row.commentExcerpt).toBe(f.comment);
+    expect(row.targetReports).toBe(fixtures.filter((x) => x.target === accounts.troll!.id).length);
+    expect(row.createdAt.toISOString()).toBe(f.createdAt.toISOString());
+    expect(typeof row.id).toBe('string');
+  });
+
+  it('finds the next report for Submit & next, wrapping to the start', async () => {
+    const queue = oracle(DEFAULT_FILTERS).map((f) => f.id);
+    expect(await findNextReportInQueue({ db, filters: DEFAULT_FILTERS, currentReportId: queue[2]!, actorAccountId: me, asOf: AS_OF })).toBe(queue[3]);
+    expect(await findNextReportInQueue({ db, filters: DEFAULT_FILTERS, currentReportId: queue.at(-1)!, actorAccountId: me, asOf: AS_OF })).toBe(queue[0]);
+    const priority = { ...DEFAULT_FILTERS, sort: 'priority' as const };
+    const top = oracle(priority).map((f) => f.id);
+    expect(await findNextReportInQueue({ db, filters: priority, currentReportId: top[0]!, actorAccountId: me, asOf: AS_OF })).toBe(top[1]);
+  });
+
+  describe('grouped', () => {
+    async function allGroups(filters: ReportQueueFilters, limit: number) {
+      const keys: string[] = [];
+      let cursor = null;
+      for (let page = 0; page < 20; page++) {
+        const result = await listReportQueueGroups({ db, filters, cursor, actorAccountId: me, asOf: AS_OF, limit });
+        keys.push(...result.rows.map((g) => `${g.key}:${g.reports}`));
+        if (!result.nextCursor) return keys;
+        cursor = result.nextCursor;
+      }
+      throw new Error('paging did not end');
+    }
+
+    it.each(['oldest', 'newest', 'most_reports', 'priority'] as const)('by account, %s, one row per account with its count', async (sort) => {
+      const filters = { ...DEFAULT_FILTERS, group: 'account' as const, sort };
+      const rows = oracle({ ...filters, sort: 'oldest' });
+      const groups = new Map<string, Fixture[]>();
+      for (const f of rows) groups.set(f.target, [...(groups.get(f.target) ?? []), f]);
+      const entries = [...groups.entries()].map(([target, list]) => ({
+        target,
+        list,
+        first: list[0]!.id,
+        last: list.at(-1)!.id,
+        score: Math.max(...list.map((f) => reportPriority({ category: f.category, createdAt: f.createdAt, reporters: 1, asOf: AS_OF }))) * new Set(list.map((f) => f.reporter)).size,
+      }));
+      const cmp = (a: string, b: string) => (BigInt(a) < BigInt(b) ? -1 : 1);
+      entries.sort((a, b) =>
+        sort === 'newest' ? cmp(b.last, a.last) : sort === 'most_reports' ? b.list.length - a.list.length || cmp(a.first, b.first) : sort === 'priority' ? b.score - a.score || cmp(a.first, b.first) : cmp(a.first, b.first),
+      );
+      expect(await allGroups(filters, 2)).toEqual(entries.map((e) => `${e.target}:${e.list.length}`));
+      const { rows: page } = await listReportQueueGroups({ db, filters, cursor: null, actorAccountId: me, asOf: AS_OF });
+      const troll = page.find((g) => g.key === accounts.troll!.id);
+      expect(troll?.target).toMatchObject({ username: 'troll', strikes: 1 });
+      expect(troll?.firstReportId).toBe(groups.get(accounts.troll!.id)![0]!.id);
+    });
+
+    it('by domain, with this server’s own accounts as one group', async () => {
+      const filters = { ...DEFAULT_FILTERS, group: 'domain' as const, status: 'all' as const };
+      const { rows } = await listReportQueueGroups({ db, filters, cursor: null, actorAccountId: me, asOf: AS_OF });
+      const expected = new Map<string, number>();
+      for (const f of oracle(filters)) expected.set(domainOf(f.target) ?? '', (expected.get(domainOf(f.target) ?? '') ?? 0) + 1);
+      expect(new Map(rows.map((g) => [g.key, g.reports]))).toEqual(expected);
+      expect(rows.find((g) => g.key === '')?.domain).toBeNull();
+      expect(rows.find((g) => g.key === 'spam-wave.example')?.accounts).toBe(2);
+    });
+  });
+
+  describe('report page', () => {
+    it('loads the report with both parties, or nothing for an unknown or malformed id', async () => {
+      const f = fixtures.find((x) => x.target === accounts.troll!.id && x.assigned === other)!;
+      const detail = await getReportDetail({ db, reportId: f.id });
+      expect(detail).toMatchObject({ id: f.id, category: f.category, comment: f.comment, reporter: { id: f.reporter }, target: { id: accounts.troll!.id, domain: 'troll.example', statusesCount: 0, user: null }, assignee: { id: other } });
+      expect(await getReportDetail({ db, reportId: '999999999' })).toBeUndefined();
+      expect(await getReportDetail({ db, reportId: '1 OR 1=1' })).toBeUndefined();
+      const local = await getReportDetail({ db, reportId: fixtures.find((x) => x.target === accounts.local1!.id)!.id });
+      expect(local?.target.user).toBeNull();
+    });
+
+    it('lists the cited rules, deleted ones flagged', async () => {
+      const f = fixtures.find((x) => x.ruleIds?.length === 2)!;
+      const rules = await listRulesByIds({ db, ids: f.ruleIds! });
+      expect(rules.map((r) => [r.text, r.deleted])).toEqual([
+        ['No harassment', false],
+        ['Old rule', true],
+      ]);
+    });
+
+    it('lists previous reports with counts and outcomes, and the strikes', async () => {
+      const against = fixtures.filter((x) => x.target === accounts.troll!.id);
+      const current = against[0]!;
+      await db.insertInto('account_warnings').values({ account_id: other, target_account_id: accounts.troll!.id, action: 1500, report_id: against[1]!.id, created_at: AS_OF, updated_at: AS_OF }).execute();
+      const previous = await listReportsAgainstAccount({ db, targetAccountId: accounts.troll!.id, excludeReportId: current.id });
+      expect(previous.rows.map((r) => r.id)).toEqual(against.slice(1).sort(byId).reverse().map((x) => x.id));
+      expect(previous.open + previous.resolved).toBe(against.length - 1);
+      expect(previous.rows.find((r) => r.id === against[1]!.id)?.strikeActions).toEqual([1500]);
+      const strikes = await listStrikesAgainstAccount({ db, targetAccountId: accounts.troll!.id });
+      expect(strikes.map((s) => s.action).sort()).toEqual([0, 1500, 3000]);
+      expect(strikes.find((s) => s.action === 0)?.overruledAt).not.toBeNull();
+    });
+
+    it('builds the timeline from audit rows about the account, its reports and notes, newest first', async () => {
+      const reportId = fixtures.find((x) => x.target === accounts.local1!.id)!.id;
+      const at = (m: number) => new Date(AS_OF.getTime() + m * 60_000);
+      await db.insertInto('admin_action_logs').values([
+        { account_id: other, action: 'silence', target_type: 'Account', target_id: accounts.local1!.id, human_identifier: 'grumpy', created_at: at(1), updated_at: at(1) },
+        { account_id: me, action: 'resolve', target_type: 'Report', target_id: reportId, human_identifier: reportId, created_at: at(2), updated_at: at(2) },
+        { account_id: me, action: 'silence', target_type: 'Account', target_id: accounts.local2!.id, human_identifier: 'nightowl', created_at: at(3), updated_at: at(3) },
+      ]).execute();
+      await db.insertInto('account_moderation_notes').values({ account_id: me, target_account_id: accounts.local1!.id, content: 'Watch this one', created_at: at(4), updated_at: at(4) }).execute();
+      await db.insertInto('report_notes').values({ account_id: other, report_id: reportId, content: 'Second opinion', created_at: at(5), updated_at: at(5) }).execute();
+      const timeline = await listAccountModerationTimeline({ db, targetAccountId: accounts.local1!.id, userId: null });
+      expect(timeline.map((e) => [e.kind, e.action ?? e.content, e.actorAcct])).toEqual([
+        ['report_note', 'Second opinion', 'queue_other'],
+        ['account_note', 'Watch this one', 'queue_me'],
+        ['log', 'resolve', 'queue_me'],
+        ['log', 'silence', 'queue_other'],
+      ]);
+    });
+
+    it('counts the reports an account has filed', async () => {
+      const reporter = accounts.r_remote!.id;
+      const filed = fixtures.filter((f) => f.reporter === reporter);
+      expect(await countReportsFiledBy({ db, accountId: reporter })).toEqual({ total: filed.length, open: filed.filter((f) => !f.resolved).length });
+    });
+
+    it('knows who may be assigned a report', async () => {
+      const teammates = await listReportTeammates({ db });
+      expect(teammates.map((m) => m.username)).toEqual(['queue_me', 'queue_other']);
+      expect(await isReportTeammate({ db, accountId: me })).toBe(true);
+      expect(await isReportTeammate({ db, accountId: accounts.troll!.id })).toBe(false);
+    });
+  });
+});

@@ -1,0 +1,516 @@
+import { detectCanary, type CanaryReason } from './canary';
+import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv';
+import { isObfuscatedName, normalizeDomain } from './domain';
+import { domainDigest } from './obfuscation';
+import { MAX_BLOCKLIST_BYTES, MAX_BLOCKLIST_ROWS, type BlocklistFormat } from './limits';
+import { parseSeverity, type Severity } from './severity';
+
+/**
+ * Reads every blocklist format moderators actually trade (see /work/shared/data/blocklists):
+ *
+ * - `mastodon_csv`: Mastodon's admin export, headers `#domain,#severity,…`. Columns are matched by
+ *   name. A missing severity column means suspend (Mastodon's import default); an empty cell is an
+ *   invalid row, as in Mastodon.
+ * - `fediblockhole_csv`: the same columns without `#`, in any order (Seirdy's tier0 reorders them),
+ *   any subset (Garden Fence's `domain,severity,private_comment,public_comment`). A missing or empty
+ *   severity means noop, FediBlockHole's rule.
+ * - `plain_text`: one domain a line; blank lines and `#` comments ignored. Means suspend.
+ * - `mastodon_public_json`: `GET /api/v1/instance/domain_blocks` (domain, digest, severity, comment).
+ * - `mastodon_admin_json`: `GET /api/v1/admin/domain_blocks` (all fields, private comment included).
+ *
+ * Parsing never throws for a bad row: every row comes back with what was understood and, when it
+ * cannot be applied, why. It throws a BlocklistParseError only for a file that cannot be read as a
+ * whole (too large, too many rows, broken quoting, no domain column, broken JSON) — the caller
+ * then changes nothing.
+ */
+export { BLOCKLIST_FORMATS, MAX_BLOCKLIST_BYTES, MAX_BLOCKLIST_ROWS, type BlocklistFormat } from './limits';
+
+export type ParseErrorCode =
+  | 'too_large'
+  | 'too_many_rows'
+  | 'not_utf8'
+  | 'binary'
+  | 'empty'
+  | 'malformed_csv'
+  | 'missing_domain_column'
+  | 'invalid_json'
+  | 'not_a_blocklist';
+
+export class BlocklistParseError extends Error {
+  constructor(
+    readonly code: ParseErrorCode,
+    message: string,
+    readonly line: number | null = null,
+  ) {
+    super(message);
+    this.name = 'BlocklistParseError';
+  }
+}
+
+export type RowProblemCode = 'empty_domain' | 'invalid_domain' | 'domain_too_long' | 'unknown_severity' | 'missing_severity' | 'bad_boolean' | 'not_an_object';
+
+export interface RowProblem {
+  code: RowProblemCode;
+  /** The offending value or column, for the message. */
+  detail: string;
+}
+
+export interface BlocklistRow {
+  /** 0-based position among the data rows. */
+  index: number;
+  /** 1-based line of the source file (for JSON, the element's position + 1). */
+  line: number;
+  /** The domain cell as written. */
+  input: string;
+  /** Stored form (lower-case punycode); null when the row is invalid or obfuscated. */
+  domain: string | null;
+  /** For people: IDN decoded, or the name as written when it is not a usable domain. */
+  displayDomain: string;
+  severity: Severity;
+  /** True when the file gave no severity and the format's default was used. */
+  severityDefaulted: boolean;
+  rejectMedia: boolean;
+  rejectReports: boolean;
+  obfuscate: boolean;
+  publicComment: string | null;
+  privateComment: string | null;
+  /** SHA-256 of the real domain: given by the file (public JSON) or computed for real domains. */
+  digest: string | null;
+  /** The name contains `*`: Mastodon's public obfuscation. Never applied as a literal block. */
+  obfuscated: boolean;
+  canary: CanaryReason | null;
+  invalid: RowProblem | null;
+  /** Line of an earlier row with the same domain; the first one wins. */
+  duplicateOfLine: number | null;
+  /** How the domain was tidied (a pasted URL, a `*.` prefix). */
+  note: 'url_host' | 'wildcard_prefix' | null;
+}
+
+export interface BlocklistParse {
+  format: BlocklistFormat;
+  /** What auto-detection chose, even when the caller forced another format. */
+  detectedFormat: BlocklistFormat;
+  rows: BlocklistRow[];
+  /** Header names as written (CSV only). */
+  columns: string[];
+  /** Header columns Palisade does not use (kept for the review screen). */
+  ignoredColumns: string[];
+  bytes: number;
+}
+
+export interface ParseOptions {
+  /** Force a format instead of detecting it. */
+  format?: BlocklistFormat | 'auto';
+  maxBytes?: number;
+  maxRows?: number;
+  /** Severity for rows whose file gives none (overrides the format's own default). */
+  defaultSeverity?: Severity;
+  /**
+   * Compute the SHA-256 digest of every real domain (default true). A merge only needs the digests
+   * obfuscated rows carry, so `palisade blocklist merge` skips one hash per row.
+   */
+  digests?: boolean;
+  /**
+   * Hand each row over as soon as it is read instead of keeping it: the result's `rows` is then
+   * empty. For consumers that reduce rows as they stream in (the CLI's merge of large lists).
+   */
+  onRow?: (row: BlocklistRow) => void;
+}
+
+// -------------------------------------------------------------------------------------------------
+// Detection
+
+/** Decides the format from the start of the file (the first line is enough for CSV and text). */
+export function detectFormat(sample: string): BlocklistFormat {
+  const text = sample.charCodeAt(0) === 0xfeff ? sample.slice(1) : sample;
+  const first = text.trimStart()[0];
+  if (first === '[' || first === '{') {
+    return /"(private_comment|public_comment|reject_media|reject_reports|obfuscate|created_at)"\s*:/.test(text) ? 'mastodon_admin_json' : 'mastodon_public_json';
+  }
+  const firstLine = text.split(/\r\n|\n|\r/).find((l) => l.trim() !== '') ?? '';
+  const cells = firstLine.split(',').map((c) => c.trim().replace(/^"|"$/g, '').toLowerCase());
+  if (cells.includes('#domain')) return 'mastodon_csv';
+  // `#`-prefixed header cells: Mastodon's export with its domain column missing (reported later).
+  if (cells.length > 1 && cells.every((c) => c.startsWith('#'))) return 'mastodon_csv';
+  if (cells.includes('domain')) return cells.some((c) => c.startsWith('#')) ? 'mastodon_csv' : 'fediblockhole_csv';
+  return 'plain_text';
+}
+
+// -------------------------------------------------------------------------------------------------
+// Cell helpers
+
+type BoolResult = boolean | null | 'bad';
+
+/**
+ * Booleans in any case: true/t/yes/y/1/on and false/f/no/n/0/off; empty means "not given".
+ * Mastodon would read anything unknown (even "no") as true; a file saying something else is
+ * reported instead of guessed.
+ */
+export function parseBoolean(value: unknown): BoolResult {
+  if (typeof value === 'boolean') return value;
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'number') return value === 1 ? true : value === 0 ? false : 'bad';
+  if (typeof value !== 'string') return 'bad';
+  // The spellings real lists use, without a trim and a lower-case copy per cell.
+  switch (value) {
+    case '':
+      return null;
+    case 'false':
+    case 'False':
+    case 'FALSE':
+      return false;
+    case 'true':
+    case 'True':
+    case 'TRUE':
+      return true;
+  }
+  const v = value.trim().toLowerCase();
+  if (v === '') return null;
+  if (['true', 't', 'yes', 'y', '1', 'on'].includes(v)) return true;
+  if (['false', 'f', 'no', 'n', '0', 'off'].includes(v)) return false;
+  return 'bad';
+}
+
+/** Undoes the export's spreadsheet-formula guard (a leading `'` before = + - @) and trims. */
+function comment(value: unknown): string | null {
+  if (typeof value !== 'string' || value === '') return null;
+  let v = value.trim();
+  if (/^'[=+\-@\t\r]/.test(v)) v = v.slice(1);
+  return v === '' ? null : v;
+}
+
+const KNOWN_COLUMNS = ['domain', 'severity', 'reject_media', 'reject_reports', 'public_comment', 'private_comment', 'obfuscate', 'digest', 'comment'] as const;
+type KnownColumn = (typeof KNOWN_COLUMNS)[number];
+
+interface RawEntry {
+  line: number;
+  domain: unknown;
+  severity: unknown;
+  severityColumn: boolean;
+  rejectMedia: unknown;
+  rejectReports: unknown;
+  obfuscate: unknown;
+  publicComment: unknown;
+  privateComment: unknown;
+  digest: unknown;
+}
+
+/** Turns one entry into a row; `seen` detects repeated domains. */
+function buildRow(entry: RawEntry, index: number, format: BlocklistFormat, options: ParseOptions, seen: Map<string, number>): BlocklistRow {
+  const input = typeof entry.domain === 'string' ? entry.domain.trim() : '';
+  // The first problem found is the one reported. (No closures here: this runs once per row.)
+  let invalid: RowProblem | null = null;
+
+  const normalized = normalizeDomain(input);
+  const obfuscated = !normalized.ok && normalized.problem === 'obfuscated';
+  if (!normalized.ok && !obfuscated) {
+    invalid = { code: normalized.problem === 'empty' ? 'empty_domain' : normalized.problem === 'too_long' ? 'domain_too_long' : 'invalid_domain', detail: input };
+  }
+
+  const formatDefault: Severity = format === 'fediblockhole_csv' ? 'noop' : 'suspend';
+  let severity: Severity = options.defaultSeverity ?? formatDefault;
+  let severityDefaulted = true;
+  if (entry.severityColumn) {
+    const raw = typeof entry.severity === 'string' ? entry.severity.trim() : '';
+    if (raw === '') {
+      // Mastodon's own format treats an empty severity cell as an error; FediBlockHole as noop.
+      if (format === 'mastodon_csv') invalid ??= { code: 'missing_severity', detail: '' };
+    } else {
+      const parsed = parseSeverity(raw);
+      if (parsed) {
+        severity = parsed;
+        severityDefaulted = false;
+      } else invalid ??= { code: 'unknown_severity', detail: raw };
+    }
+  }
+
+  const media = parseBoolean(entry.rejectMedia);
+  if (media === 'bad') invalid ??= { code: 'bad_boolean', detail: `reject_media=${String(entry.rejectMedia)}` };
+  const reports = parseBoolean(entry.rejectReports);
+  if (reports === 'bad') invalid ??= { code: 'bad_boolean', detail: `reject_reports=${String(entry.rejectReports)}` };
+  const obfuscateFlag = parseBoolean(entry.obfuscate);
+  if (obfuscateFlag === 'bad') invalid ??= { code: 'bad_boolean', detail: `obfuscate=${String(entry.obfuscate)}` };
+  const rejectMedia = media === true;
+  const rejectReports = reports === true;
+  // A scraped public list loses the flag but keeps the stars: the name says it was obfuscated.
+  const obfuscate = obfuscateFlag === true || obfuscated;
+  const publicComment = comment(entry.publicComment);
+  const privateComment = comment(entry.privateComment);
+
+  const domain = normalized.ok && !invalid ? normalized.ascii : null;
+  const givenDigest = typeof entry.digest === 'string' && /^[0-9a-f]{64}$/i.test(entry.digest.trim()) ? entry.digest.trim().toLowerCase() : null;
+  let duplicateOfLine: number | null = null;
+  const key = domain ?? (obfuscated ? `*${input.toLowerCase()}` : null);
+  if (key !== null && !invalid) {
+    const earlier = seen.get(key);
+    if (earlier !== undefined) duplicateOfLine = earlier;
+    else seen.set(key, entry.line);
+  }
+
+  return {
+    index,
+    line: entry.line,
+    input,
+    domain,
+    displayDomain: normalized.ok ? normalized.unicode : input.toLowerCase(),
+    severity,
+    severityDefaulted,
+    rejectMedia,
+    rejectReports,
+    obfuscate,
+    publicComment,
+    privateComment,
+    digest: givenDigest ?? (domain && options.digests !== false ? domainDigest(domain) : null),
+    obfuscated,
+    canary: detectCanary(normalized.ok ? normalized.ascii : input, [publicComment, privateComment]),
+    invalid,
+    duplicateOfLine,
+    note: normalized.ok ? normalized.note : null,
+  };
+}
+
+/** A mapped column's cell: undefined when the file has no such column, '' when the row is short. */
+function cellAt(fields: readonly string[], index: number | undefined): string | undefined {
+  return index === undefined ? undefined : (fields[index] ?? '');
+}
+
+// -------------------------------------------------------------------------------------------------
+// Streaming parser
+
+function tooManyRows(max: number): BlocklistParseError {
+  return new BlocklistParseError('too_many_rows', `The file has more than ${max.toLocaleString('en')} entries, the most one import handles (Mastodon's limit too). Split it into smaller files.`);
+}
+
+function tooLarge(max: number): BlocklistParseError {
+  return new BlocklistParseError('too_large', `The file is larger than ${Math.round(max / 1024 / 1024)} MB, far beyond any real blocklist of ${MAX_BLOCKLIST_ROWS.toLocaleString('en')} entries.`);
+}
+
+/**
+ * Incremental parser: `push` text as it arrives, `end` for the result. CSV and plain text are read
+ * record by record (memory stays proportional to the rows, not the file); JSON is buffered, within
+ * the same byte limit, and parsed at the end.
+ */
+export class BlocklistParser {
+  readonly #options: ParseOptions;
+  readonly #maxBytes: number;
+  readonly #maxRows: number;
+  #bytes = 0;
+  #head = '';
+  #format: BlocklistFormat | null = null;
+  #detected: BlocklistFormat | null = null;
+  #csv: CsvReader | null = null;
+  #textRest = '';
+  #textLine = 1;
+  #json = '';
+  #columns: string[] = [];
+  #ignored: string[] = [];
+  #map: Partial<Record<KnownColumn, number>> | null = null;
+  #rows: BlocklistRow[] = [];
+  #count = 0;
+  #seen = new Map<string, number>();
+  #ended = false;
+
+  constructor(options: ParseOptions = {}) {
+    this.#options = options;
+    this.#maxBytes = options.maxBytes ?? MAX_BLOCKLIST_BYTES;
+    this.#maxRows = options.maxRows ?? MAX_BLOCKLIST_ROWS;
+  }
+
+  /** Rows parsed so far (grows with each push). */
+  get rows(): readonly BlocklistRow[] {
+    return this.#rows;
+  }
+
+  push(chunk: string): void {
+    if (this.#ended) throw new Error('BlocklistParser: push after end');
+    this.#bytes += Buffer.byteLength(chunk, 'utf8');
+    if (this.#bytes > this.#maxBytes) throw tooLarge(this.#maxBytes);
+    if (chunk.includes('\u0000')) throw new BlocklistParseError('binary', 'This is not a text file (it contains NUL bytes). Upload the CSV, TXT or JSON file itself.');
+    if (this.#format === null) {
+      this.#head += chunk;
+      // The first complete non-blank line (or the first character for JSON) decides the format.
+      const trimmed = this.#head.trimStart();
+      if (trimmed === '' || (!/^[[{]/.test(trimmed) && !/\r|\n/.test(trimmed))) return;
+      this.#start();
+      const head = this.#head;
+      this.#head = '';
+      this.#feed(head);
+      return;
+    }
+    this.#feed(chunk);
+  }
+
+  end(): BlocklistParse {
+    if (this.#ended) throw new Error('BlocklistParser: end called twice');
+    this.#ended = true;
+    if (this.#format === null) {
+      if (this.#head.trim() === '') throw new BlocklistParseError('empty', 'The file is empty.');
+      this.#start();
+      const head = this.#head;
+      this.#head = '';
+      this.#feed(head);
+    }
+    const format = this.#format!;
+    if (this.#csv) {
+      try {
+        for (const record of this.#csv.end()) this.#csvRecord(record);
+      } catch (error) {
+        throw this.#csvError(error);
+      }
+    } else if (format === 'plain_text') {
+      if (this.#textRest !== '') this.#readTextLine(this.#textRest);
+      this.#textRest = '';
+    } else {
+      this.#parseJson();
+    }
+    if (format !== 'plain_text' && !format.endsWith('json') && this.#map === null) {
+      throw new BlocklistParseError('missing_domain_column', 'The file has no header row with a "domain" (or "#domain") column.');
+    }
+    return { format, detectedFormat: this.#detected!, rows: this.#rows, columns: this.#columns, ignoredColumns: this.#ignored, bytes: this.#bytes };
+  }
+
+  #start() {
+    this.#detected = detectFormat(this.#head.slice(0, 64 * 1024));
+    const forced = this.#options.format && this.#options.format !== 'auto' ? this.#options.format : null;
+    this.#format = forced ?? this.#detected;
+    if (this.#format === 'mastodon_csv' || this.#format === 'fediblockhole_csv') this.#csv = new CsvReader();
+  }
+
+  #feed(text: string) {
+    if (this.#csv) {
+      try {
+        for (const record of this.#csv.push(text)) this.#csvRecord(record);
+      } catch (error) {
+        throw this.#csvError(error);
+      }
+    } else if (this.#format === 'plain_text') {
+      const all = this.#textRest + text;
+      // A trailing "\r" may be the first half of "\r\n": hold it back with the unfinished line.
+      const carry = all.endsWith('\r');
+      const parts = (carry ? all.slice(0, -1) : all).split(/\r\n|\n|\r/);
+      this.#textRest = (parts.pop() ?? '') + (carry ? '\r' : '');
+      for (const part of parts) this.#readTextLine(part);
+    } else {
+      this.#json += text;
+    }
+  }
+
+  #csvError(error: unknown): unknown {
+    if (error instanceof CsvSyntaxError) return new BlocklistParseError('malformed_csv', `The CSV is malformed: ${error.message}`, error.line);
+    return error;
+  }
+
+  #add(entry: RawEntry) {
+    if (this.#count >= this.#maxRows) throw tooManyRows(this.#maxRows);
+    this.#keep(buildRow(entry, this.#count, this.#format!, this.#options, this.#seen));
+  }
+
+  #keep(row: BlocklistRow) {
+    this.#count += 1;
+    if (this.#options.onRow) this.#options.onRow(row);
+    else this.#rows.push(row);
+  }
+
+  #csvRecord(record: CsvRecord) {
+    const blank = record.fields.every((f) => f.trim() === '');
+    if (blank) return;
+    if (this.#map === null) {
+      this.#columns = record.fields.map((f) => f.trim());
+      const map: Partial<Record<KnownColumn, number>> = {};
+      record.fields.forEach((cell, i) => {
+        const name = cell.trim().replace(/^#/, '').trim().toLowerCase() as KnownColumn;
+        if ((KNOWN_COLUMNS as readonly string[]).includes(name) && map[name] === undefined) map[name] = i;
+        else if (cell.trim() !== '') this.#ignored.push(cell.trim());
+      });
+      if (map.domain === undefined) {
+        throw new BlocklistParseError('missing_domain_column', `The first line (${record.fields.join(',').slice(0, 80)}) is not a header with a "domain" column. If the file is a plain list of domains, choose the plain-text format.`, record.line);
+      }
+      this.#map = map;
+      return;
+    }
+    const map = this.#map;
+    const f = record.fields;
+    this.#add({
+      line: record.line,
+      domain: cellAt(f, map.domain),
+      severity: cellAt(f, map.severity),
+      severityColumn: map.severity !== undefined,
+      rejectMedia: cellAt(f, map.reject_media),
+      rejectReports: cellAt(f, map.reject_reports),
+      obfuscate: cellAt(f, map.obfuscate),
+      publicComment: map.public_comment !== undefined ? cellAt(f, map.public_comment) : cellAt(f, map.comment),
+      privateComment: cellAt(f, map.private_comment),
+      digest: cellAt(f, map.digest),
+    });
+  }
+
+  #readTextLine(raw: string) {
+    const line = this.#textLine;
+    this.#textLine += 1;
+    let text = raw.replace(/^\uFEFF/, '').trim();
+    if (text === '' || text.startsWith('#') || text.startsWith('//') || text.startsWith('!')) return;
+    // An inline comment after the domain, or further columns of a headerless CSV.
+    text = text.replace(/\s+#.*$/, '').split(/[\s,;]/)[0] ?? '';
+    if (text === '') return;
+    this.#add({ line, domain: text, severity: undefined, severityColumn: false, rejectMedia: null, rejectReports: null, obfuscate: null, publicComment: null, privateComment: null, digest: null });
+  }
+
+  #parseJson() {
+    let data: unknown;
+    try {
+      data = JSON.parse(this.#json.replace(/^\uFEFF/, ''));
+    } catch (error) {
+      throw new BlocklistParseError('invalid_json', `The JSON cannot be read: ${(error as Error).message}.`);
+    }
+    const list = Array.isArray(data) ? data : data && typeof data === 'object' && Array.isArray((data as { domain_blocks?: unknown }).domain_blocks) ? (data as { domain_blocks: unknown[] }).domain_blocks : null;
+    if (!list) throw new BlocklistParseError('not_a_blocklist', 'The JSON is not a list of domain blocks (expected an array of objects with a "domain").');
+    if (list.length > this.#maxRows) throw tooManyRows(this.#maxRows);
+    const admin = this.#format === 'mastodon_admin_json';
+    list.forEach((item, i) => {
+      const line = i + 1;
+      if (!item || typeof item !== 'object' || Array.isArray(item)) {
+        this.#keep({ ...buildRow({ line, domain: '', severity: undefined, severityColumn: false, rejectMedia: null, rejectReports: null, obfuscate: null, publicComment: null, privateComment: null, digest: null }, i, this.#format!, this.#options, this.#seen), invalid: { code: 'not_an_object', detail: JSON.stringify(item)?.slice(0, 40) ?? '' } });
+        return;
+      }
+      const o = item as Record<string, unknown>;
+      this.#add({
+        line,
+        domain: o.domain,
+        severity: o.severity,
+        severityColumn: o.severity !== undefined,
+        rejectMedia: admin ? o.reject_media : null,
+        rejectReports: admin ? o.reject_reports : null,
+        obfuscate: admin ? o.obfuscate : null,
+        publicComment: admin ? (o.public_comment ?? o.comment) : (o.comment ?? o.public_comment),
+        privateComment: admin ? o.private_comment : null,
+        digest: o.digest,
+      });
+    });
+  }
+}
+
+/** Decodes uploaded bytes strictly as UTF-8 (with or without BOM). */
+export function decodeBlocklistBytes(bytes: Uint8Array, maxBytes = MAX_BLOCKLIST_BYTES): string {
+  if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new BlocklistParseError('not_utf8', 'The file is not UTF-8 text. Export it again as UTF-8 (CSV, TXT or JSON).');
+  }
+}
+
+export function parseBlocklist(input: string | Uint8Array, options: ParseOptions = {}): BlocklistParse {
+  const text = typeof input === 'string' ? input : decodeBlocklistBytes(input, options.maxBytes);
+  const max = options.maxBytes ?? MAX_BLOCKLIST_BYTES;
+  if (Buffer.byteLength(text, 'utf8') > max) throw tooLarge(max);
+  const parser = new BlocklistParser(options);
+  parser.push(text);
+  return parser.end();
+}
+
+/** Rows that could become blocks as they are: valid, real (not obfuscated) and not repeated. */
+export function applicableRows(rows: readonly BlocklistRow[]): BlocklistRow[] {
+  return rows.filter((r) => r.domain !== null && !r.invalid && !r.obfuscated && r.duplicateOfLine === null);
+}
+
+export { isObfuscatedName };

@@ -1,0 +1,127 @@
+import type { Db } from '../../db/client';
+import { listPublishableBlocks } from '../../db/queries/blocklist-publishing';
+import { insertBlocklistFetch, insertBlocklistSource, listBlocklistSources, storeSnapshot } from '../../db/queries/blocklist-sources';
+import { getBlockSupport, listCurrentBlocks, listPendingSuggestions } from '../../db/queries/blocklist-suggestions';
+import { listKnownDomainsOfLengths } from '../../db/queries/domain-blocks';
+import { mergeBlocklists, type MergeSource } from '../../lib/blocklist/merge';
+import { planSuggestions } from '../../lib/blocklist/merge-suggestions';
+import { domainDigest, publicDomain } from '../../lib/blocklist/obfuscation';
+import { diffEntries, keyEntries, type SourceEntry } from '../../lib/blocklist/sources';
+import { renderList } from '../../lib/blocklist/sources-publish';
+import { recomputeSuggestions } from '../../lib/blocklist/sources-sync';
+import type { BenchCase } from './cases';
+
+/**
+ * The blocklist exchange at scale: 8 subscribed lists of 20 000 entries each, drawn from a pool
+ * that overlaps Mastodon's 20 000 blocks and the instances with accounts (so impact and follows
+ * are real work), with subdomains, obfuscated entries carrying digests, and a canary per list.
+ */
+const LISTS = 8;
+const PER_LIST = 20_000;
+const BENCH_PREFIX = 'Bench list ';
+
+function random(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s * 1664525 + 1013904223) >>> 0;
+    return s / 2 ** 32;
+  };
+}
+
+async function generateLists(db: Db): Promise<{ sources: MergeSource[]; entries: Map<string, SourceEntry[]> }> {
+  const blocks = [...(await listCurrentBlocks({ db })).keys()].slice(0, 10_000);
+  const known = (await listKnownDomainsOfLengths({ db, lengths: Array.from({ length: 20 }, (_, i) => i + 8) })).slice(0, 5_000);
+  const synthetic = Array.from({ length: 15_000 }, (_, i) => (i % 10 === 0 ? `chat.spam${Math.floor(i / 10)}.bench.example` : `spam${i}.bench.example`));
+  const pool = [...new Set([...blocks, ...known, ...synthetic])];
+  const sources: MergeSource[] = [];
+  const entries = new Map<string, SourceEntry[]>();
+  for (let l = 0; l < LISTS; l += 1) {
+    const next = random(l + 1);
+    const id = `bench-${l}`;
+    sources.push({ id, name: `${BENCH_PREFIX}${l + 1}`, weight: 1 + (l % 3), maxSeverity: l === 7 ? 'silence' : 'suspend', priority: l });
+    const picked = new Set<string>();
+    while (picked.size < PER_LIST - 1) picked.add(pool[Math.floor(next() * pool.length)]!);
+    const list: SourceEntry[] = [...picked].map((domain) => {
+      const obfuscated = next() < 0.02;
+      const input = obfuscated ? publicDomain(domain) : domain;
+      return {
+        key: obfuscated ? `*${input}` : domain,
+        domain: obfuscated ? null : domain,
+        input,
+        digest: domainDigest(domain),
+        severity: next() < 0.85 ? 'suspend' : 'silence',
+        rejectMedia: next() < 0.1,
+        rejectReports: next() < 0.05,
+        obfuscate: obfuscated,
+        obfuscated,
+        publicComment: next() < 0.5 ? 'spam, harassment' : null,
+        privateComment: null,
+        canary: null,
+        labels: [],
+      };
+    });
+    list.push({ key: `bench${l}.invalid`, domain: `bench${l}.invalid`, input: `bench${l}.invalid`, digest: null, severity: 'suspend', rejectMedia: false, rejectReports: false, obfuscate: false, obfuscated: false, publicComment: 'iftas:canary', privateComment: null, canary: 'reserved_tld', labels: ['iftas:canary'] });
+    entries.set(id, list);
+  }
+  return { sources, entries };
+}
+
+/** Stores the generated lists as subscriptions of the bench database once. */
+async function ensureBenchSources(db: Db): Promise<void> {
+  const existing = (await listBlocklistSources({ db })).filter((s) => s.name.startsWith(BENCH_PREFIX));
+  if (existing.length === LISTS) return;
+  const { sources, entries } = await generateLists(db);
+  const at = new Date();
+  for (const s of sources) {
+    const row = await insertBlocklistSource({
+      db,
+      values: { name: s.name, url: `https://${s.id}.bench.example/list.csv`, format: 'mastodon_csv', role: 'block', priority: s.priority ?? 0, weight: s.weight ?? 1, maxSeverity: s.maxSeverity ?? 'suspend', authType: 'none', authUsername: null, authSecretSealed: null, autoApply: false, autoRetract: false, autoApplyAccountId: null, refreshMinutes: 10080, enabled: true },
+      createdBy: null,
+      at,
+    });
+    const list = entries.get(s.id)!;
+    await db.transaction().execute(async (trx) => {
+      const fetchId = await insertBlocklistFetch({ db: trx, fetch: { sourceId: row.id, startedAt: at, durationMs: 0, status: 'ok', httpStatus: 200, error: null, entries: list.length, bytes: null, triggeredBy: null } });
+      await storeSnapshot({ db: trx, sourceId: row.id, fetchId, format: 'mastodon_csv', entries: list.length, changes: diffEntries(new Map(), keyEntries(list)), contentHash: `bench-${s.id}`, body: null, at });
+    });
+  }
+}
+
+export const BLOCKLISTS_BENCH_CASES: BenchCase[] = [
+  {
+    // The engine alone (what `palisade blocklist merge` runs): 8 × 20 000 entries against 20 000 blocks.
+    name: 'blocklist_merge_8_lists',
+    prepare: async (db) => ({ ...(await generateLists(db)), blocks: await listCurrentBlocks({ db }) }),
+    run: async (_db, prepared) => {
+      const { sources, entries, blocks } = prepared as Awaited<ReturnType<typeof generateLists>> & { blocks: Awaited<ReturnType<typeof listCurrentBlocks>> };
+      const merge = mergeBlocklists({ sources, entries, plan: 'max', threshold: { type: 'percent', value: 50 }, knownDomains: blocks.keys() });
+      return planSuggestions({ merge, blocks, provenance: new Map(), sources: sources.map((s) => ({ id: s.id, name: s.name, autoApply: false, autoRetract: false })) });
+    },
+  },
+  {
+    // The worker's whole merge step from the database: load, merge, impact at 1 M accounts, sync the queue.
+    name: 'blocklist_recompute_8_lists',
+    prepare: async (db) => {
+      await ensureBenchSources(db);
+      return null;
+    },
+    run: (db) => recomputeSuggestions({ db, kind: 'postgres', secret: 'bench', allowPrivate: false }),
+  },
+  {
+    name: 'blocklist_review_first_page',
+    prepare: async (db) => ensureBenchSources(db),
+    run: (db) => listPendingSuggestions({ db, filters: {} }),
+  },
+  {
+    name: 'federation_block_support_page',
+    prepare: async (db) => {
+      await ensureBenchSources(db);
+      return [...(await listCurrentBlocks({ db })).values()].slice(0, 50).map((b) => ({ id: b.id, domain: b.domain }));
+    },
+    run: (db, blocks) => getBlockSupport({ db, blocks: blocks as Array<{ id: string; domain: string }> }),
+  },
+  {
+    name: 'blocklist_publish_mastodon_csv',
+    run: async (db) => renderList('mastodon_csv', await listPublishableBlocks({ db, includeSubscribed: false }), 'allies', { commentVisibility: 'allies' }),
+  },
+];
