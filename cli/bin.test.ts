@@ -26,13 +26,14 @@ interface Result {
 function palisade(args: string[], env: Record<string, string>, cwd = os.tmpdir()): Promise<Result> {
   return new Promise((resolve, reject) => {
     const clean = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(DATABASE_URL|DATABASE_REPLICA_URL|MASTODON_|PALISADE_|AUTH_SECRET|NEXTAUTH_)/.test(k)));
-    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: { ...clean, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const childEnv = { ...clean, ...env } as NodeJS.ProcessEnv;
+    const child = spawn(process.execPath, [BIN, ...args], { cwd, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
     child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
     child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+    child.on('close', (code: number | null) => resolve({ code, stdout, stderr }));
   });
 }
 
