@@ -45,7 +45,7 @@ async function subscribe(page: Page, name: string, url: string, extra?: (page: P
   await expect(page.getByRole('heading', { name, exact: true })).toBeVisible({ timeout: 30_000 });
 }
 
-const domainOf = async (page: Page, index: number) => (await page.getByTestId('suggestion-row').nth(index).locator('td').nth(1).locator('span.font-medium').innerText()).trim();
+const domainOf = async (page: Page, index: number) => (await page.getByTestId('suggestion-row').nth(index).getByTestId('suggestion-domain').innerText()).trim();
 
 test.describe('Blocklists: subscriptions, review and publishing', () => {
   test('subscribes to a served list, applies three suggestions, dismisses one, and shows provenance on the domain-block list', async ({ page }) => {
@@ -147,7 +147,7 @@ test.describe('Blocklists: subscriptions, review and publishing', () => {
     await subscribe(page, 'Our list as an ally', url, async (p) => {
       await p.getByLabel('Format').selectOption('mastodon_csv');
       await p.getByRole('radio', { name: 'Bearer token' }).check();
-      await p.getByLabel('Token').fill(token);
+      await p.getByRole('textbox', { name: 'Token' }).fill(token);
     });
     await expect(page.getByText(/Subscribed\. The first fetch read \d+ entries/)).toBeVisible();
 

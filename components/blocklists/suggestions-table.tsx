@@ -129,7 +129,7 @@ export function SuggestionsTable({ rows, apiMode, filters, matching }: { rows: S
             <div className="min-w-40">
               <div className="flex flex-wrap items-center gap-1.5">
                 <Badge tone={ACTION_TONE[s.action]}>{t(`actions.${s.action}`)}</Badge>
-                <span className="font-medium break-all">{s.unicode}</span>
+                <span className="font-medium break-all" data-testid="suggestion-domain">{s.unicode}</span>
               </div>
               {s.unicode !== s.domain ? <div className="font-mono text-xs text-zinc-500 dark:text-zinc-400">{s.domain}</div> : null}
               {s.action === 'retract' ? <p className="mt-0.5 text-xs text-zinc-600 dark:text-zinc-400">{t(`reasons.${s.reason as 'retracted' | 'unbacked' | 'excluded'}`)}</p> : null}
