@@ -242,6 +242,20 @@ test.describe('Reports', () => {
     await expect(page.getByTestId('report-assignment')).toContainText('you');
   });
 
+  test('keyboard: g then a goes to the audit log and does not assign the focused report', async ({ page }) => {
+    await signIn(page, STAFF.admin);
+    await page.goto('/reports?assigned=none&sort=newest');
+    await expect(page.getByTestId('report-row').first()).toBeVisible();
+    await page.locator('body').click();
+    const first = await page.getByTestId('report-row').first().getAttribute('data-row-id');
+    await page.keyboard.press('j');
+    await page.keyboard.press('g');
+    await page.keyboard.press('a');
+    await expect(page).toHaveURL(/\/audit/);
+    await page.goto(`/reports/${first}`);
+    await expect(page.getByTestId('report-assignment')).not.toContainText('you');
+  });
+
   test('unknown and malformed report ids answer 404', async ({ page }) => {
     await signIn(page, STAFF.moderator);
     for (const id of ['999999999', 'abc', '1%20OR%201=1']) {

@@ -1,6 +1,6 @@
 'use client';
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useRef } from 'react';
 import { useRouter } from 'next/navigation';
 import { useTranslations } from 'next-intl';
 import { Kbd } from '@/components/ui/kbd';
@@ -27,7 +27,9 @@ export function KeyboardShortcuts({ items }: { items: Array<{ key: NavKey; href:
   const tCommon = useTranslations('common');
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
-  const [pendingG, setPendingG] = useState(false);
+  // A ref, not state: the listener stays registered once, so the key after `g` never reaches
+  // a page's own single-key shortcuts (`g a` must not assign a report).
+  const pendingG = useRef(false);
   const pageShortcuts = useRegisteredPageShortcuts();
 
   useEffect(() => {
@@ -39,26 +41,28 @@ export function KeyboardShortcuts({ items }: { items: Array<{ key: NavKey; href:
         dialog.current?.showModal();
         return;
       }
-      if (pendingG) {
+      if (pendingG.current) {
+        pendingG.current = false;
+        if (timer) clearTimeout(timer);
+        // Swallowed whether or not it names a section: it was meant as navigation.
+        e.preventDefault();
+        e.stopImmediatePropagation();
         const item = items.find((i) => i.shortcut === e.key);
-        setPendingG(false);
-        if (item) {
-          e.preventDefault();
-          router.push(item.href);
-        }
+        if (item) router.push(item.href);
         return;
       }
       if (e.key === 'g') {
-        setPendingG(true);
-        timer = setTimeout(() => setPendingG(false), 1500);
+        pendingG.current = true;
+        timer = setTimeout(() => (pendingG.current = false), 1500);
       }
     };
-    window.addEventListener('keydown', onKey);
+    // Capture phase: runs before the pages' key handlers (React's and window listeners).
+    window.addEventListener('keydown', onKey, true);
     return () => {
-      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('keydown', onKey, true);
       if (timer) clearTimeout(timer);
     };
-  }, [items, pendingG, router]);
+  }, [items, router]);
 
   return (
     <dialog

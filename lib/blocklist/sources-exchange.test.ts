@@ -103,9 +103,8 @@ describe.each(testBackends())('blocklist exchange between two Palisades on %s', 
     const outcome = await refreshSource(subCtx(), source.id, { actorId: subAdmin.accountId });
     expect(outcome).toEqual({ status: 'ok', entries: 4, added: 4, changed: 0, removed: 0 });
     const stored = await getBlocklistSource({ db: sub.handle.db, id: source.id });
-    // The ally's index offered FIRES (richest); the subscriber followed it and kept the cursor.
-    expect(stored).toMatchObject({ resolvedFormat: 'fires', entriesCount: 4, lastError: null });
-    expect(stored!.cursor).toMatch(/^[0-9a-f-]{36}$/);
+    // The ally's index offered Mastodon's CSV (with #obfuscate) and FIRES; the CSV keeps every flag.
+    expect(stored).toMatchObject({ resolvedFormat: 'mastodon_csv', entriesCount: 4, lastError: null });
 
     const run = await recomputeSuggestions(subCtx());
     expect(run.status).toBe('ok');
@@ -118,6 +117,13 @@ describe.each(testBackends())('blocklist exchange between two Palisades on %s', 
       ['gamma.example', 'add', 'suspend', false, 1, 1],
     ]);
     expect(queue[0]!.backing[0]).toMatchObject({ sourceName: 'Publisher (ally)', via: 'listed' });
+    // …and the publisher's obfuscation travels with it, so our public list never names it.
+    expect(queue.map((s) => [s.domain, s.obfuscate])).toEqual([
+      ['alpha.example', false],
+      ['beta.example', false],
+      ['delta.example', false],
+      ['gamma.example', true],
+    ]);
   });
 
   it('applies some through the write path with provenance, and remembers a dismissal', async () => {
@@ -157,7 +163,7 @@ describe.each(testBackends())('blocklist exchange between two Palisades on %s', 
     ]);
   });
 
-  it('turns the publisher’s retraction into a retraction suggestion, read from the FIRES change feed', async () => {
+  it('turns the publisher’s retraction into a retraction suggestion, from the difference between two fetches', async () => {
     const alpha = await pub.handle.db.selectFrom('domain_blocks').select('id').where('domain', '=', 'alpha.example').executeTakeFirstOrThrow();
     tick();
     await databaseWritePath({ db: pub.handle.db, now }).removeDomainBlock({ actor: pubAdmin, id: alpha.id });
@@ -166,8 +172,7 @@ describe.each(testBackends())('blocklist exchange between two Palisades on %s', 
     const before = server.requests.length;
     tick();
     expect(await refreshSource(subCtx(), source)).toEqual({ status: 'ok', entries: 3, added: 0, changed: 0, removed: 1 });
-    // Incremental: the dataset and the changes since the cursor, not the snapshot again.
-    expect(server.requests.slice(before).map((r) => r.path.replace(/since=[0-9a-f-]+/, 'since=…'))).toEqual(['/api/blocklists', '/api/blocklists/fires', '/api/blocklists/fires/changes?since=…', '/api/blocklists/fires/changes?since=…']);
+    expect(server.requests.slice(before).map((r) => r.path)).toEqual(['/api/blocklists', '/api/blocklists/mastodon.csv']);
     const change = await sub.handle.db.selectFrom('palisade.blocklist_changes').select(['kind', 'domain', 'severity_before']).orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(change).toEqual({ kind: 'removed', domain: 'alpha.example', severity_before: 'suspend' });
 

@@ -162,8 +162,12 @@ export interface PalisadeIndex {
   formats: Array<{ format: string; url: string }>;
 }
 
-/** Richest first: FIRES keeps labels and retractions; CSVs keep flags and real names; the public JSON obfuscates. */
-const ALLY_PREFERENCE = ['fires', 'mastodon_csv', 'fediblockhole_csv', 'mastodon_public_json', 'plain_text'] as const;
+/**
+ * Mastodon's CSV first: it carries every flag including `#obfuscate` (so a block the ally keeps
+ * obfuscated stays obfuscated here and never shows by name in our own public list), comments,
+ * and ETag/304. Our FIRES feed has no obfuscate flag; retractions come from the snapshot diff.
+ */
+const ALLY_PREFERENCE = ['mastodon_csv', 'fediblockhole_csv', 'fires', 'mastodon_public_json', 'plain_text'] as const;
 
 async function readPalisade(source: SourceToRead, ctx: ReadContext): Promise<ReadResult> {
   const base = new URL(source.url);
