@@ -93,12 +93,15 @@ function describeError(error: unknown): string {
   return `Unexpected failure (${(error as Error)?.message ?? String(error)}).`;
 }
 
-export async function refreshSource(ctx: ExchangeContext, sourceId: string, { actorId = null }: { actorId?: string | null } = {}): Promise<RefreshOutcome> {
+export async function refreshSource(ctx: ExchangeContext, sourceId: string, { actorId = null, onlyIfDue = false }: { actorId?: string | null; onlyIfDue?: boolean } = {}): Promise<RefreshOutcome> {
   const now = ctx.now ?? (() => new Date());
   const result = await withAdvisoryLock({ db: ctx.db, kind: ctx.kind, key: `source:${sourceId}` }, async (): Promise<RefreshOutcome> => {
     const source = await getBlocklistSource({ db: ctx.db, id: sourceId });
     if (!source) return { status: 'not_found' };
     const started = now();
+    // The worker's due list may be stale: another process can have fetched this source between
+    // the list and the lock. Checked under the lock, so the source is fetched once.
+    if (onlyIfDue && source.nextFetchAt > started) return { status: 'busy' };
     // Claim: other processes looking for due sources pass this one by while it is fetched.
     await postponeBlocklistSource({ db: ctx.db, id: source.id, until: new Date(started.getTime() + 10 * MINUTE) });
     const nextOk = new Date(started.getTime() + source.refreshMinutes * MINUTE);
@@ -320,7 +323,7 @@ export async function runDueSources(ctx: ExchangeContext): Promise<{ fetched: nu
   const due = await listDueBlocklistSources({ db: ctx.db, now: now() });
   let changed = 0;
   for (const id of due) {
-    const outcome = await refreshSource(ctx, id);
+    const outcome = await refreshSource(ctx, id, { onlyIfDue: true });
     if (outcome.status === 'ok') changed += 1;
   }
   let recomputed = false;

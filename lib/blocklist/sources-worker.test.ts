@@ -167,6 +167,18 @@ describe.each(testBackends())('the blocklist worker on %s', (backend) => {
     }
   });
 
+  it('does not fetch again a source another process fetched after this one listed it as due', async () => {
+    clock = new Date(clock.getTime() + 25 * 3_600_000);
+    const before = host.hits();
+    // Process A lists the source as due, process B fetches it first, then A reaches it.
+    expect((await refreshSource(ctx(), sourceId, { onlyIfDue: true })).status).toMatch(/^(ok|unchanged|not_modified)$/);
+    expect(await refreshSource(ctx(), sourceId, { onlyIfDue: true })).toEqual({ status: 'busy' });
+    expect(host.hits() - before).toBe(1);
+    // A moderator's "Fetch now" is not held back by the schedule.
+    expect((await refreshSource(ctx(), sourceId, { actorId: admin.accountId })).status).not.toBe('busy');
+    expect(host.hits() - before).toBe(2);
+  });
+
   it('applies through the Admin API in connected mode, where the token decides who acts', async () => {
     const fake = await startFakeMastodon({ tokens: { 'admin-token': admin.accountId }, reports: [] });
     try {

@@ -75,7 +75,7 @@ export const SOURCE_DEFAULTS: Omit<SourceForm, 'name' | 'url'> = {
   authUsername: '',
   authSecret: '',
   autoApply: false,
-  autoRetract: true,
+  autoRetract: false,
   refreshMinutes: 24 * 60,
   enabled: true,
 };
