@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { encodeCursor } from './keyset';
-import { decodeQueueCursor, DEFAULT_FILTERS, encodeQueueCursor, hasNarrowingFilters, parseReportFilters, reportFiltersToSearchParams, reportQueueHref } from './report-filters';
+import { decodeQueueCursor, DEFAULT_FILTERS, encodeQueueCursor, hasNarrowingFilters, parseReportFilters, reportDateBounds, reportFiltersToSearchParams, reportInstant, reportQueueHref } from './report-filters';
 
 describe('parseReportFilters', () => {
   it('defaults to open reports, oldest first, ungrouped', () => {
@@ -50,6 +50,51 @@ describe('parseReportFilters', () => {
     const { filters, ignored } = parseReportFilters({ origin: 'local', domain: 'remote.example' });
     expect(filters).toMatchObject({ targetOrigin: null, targetDomain: 'remote.example' });
     expect(ignored).toEqual(['origin']);
+  });
+});
+
+describe('date range', () => {
+  it('reads UTC days and instants, in their canonical spelling', () => {
+    const { filters, ignored } = parseReportFilters({ from: '2026-11-03', to: '2026-11-20T13:05:00.000Z', date: 'created' });
+    expect(ignored).toEqual([]);
+    expect(filters).toMatchObject({ from: '2026-11-03', to: '2026-11-20T13:05:00Z', dateField: 'created' });
+    expect(parseReportFilters({ from: '2026-11-20T13:05Z' }).filters.from).toBe('2026-11-20T13:05:00Z');
+    expect(parseReportFilters({ from: '2026-11-20T13:05:00.250Z' }).filters.from).toBe('2026-11-20T13:05:00.250Z');
+  });
+
+  it('drops dates that are not real UTC days or instants', () => {
+    for (const bad of ['2026-02-30', '2026-13-01', '20261103', '2026-11-03T25:00:00Z', '2026-11-03T10:00:00+02:00', '2026-11-03T10:00:00', 'yesterday', '1999-12-31', "2026-11-03' OR 1=1"]) {
+      const { filters, ignored } = parseReportFilters({ from: bad, to: bad });
+      expect([filters.from, filters.to], bad).toEqual([null, null]);
+      expect(ignored.sort(), bad).toEqual(['from', 'to']);
+    }
+    expect(parseReportFilters({ date: 'updated', status: 'all' }).ignored).toEqual(['date']);
+  });
+
+  it('reads swapped days the right way round', () => {
+    expect(parseReportFilters({ from: '2026-11-20', to: '2026-11-03' }).filters).toMatchObject({ from: '2026-11-03', to: '2026-11-20' });
+  });
+
+  it('refuses resolution dates on the open queue, which has none', () => {
+    const { filters, ignored } = parseReportFilters({ date: 'resolved', from: '2026-11-03' });
+    expect(filters).toMatchObject({ status: 'open', dateField: 'created', from: '2026-11-03' });
+    expect(ignored).toEqual(['date']);
+    expect(parseReportFilters({ date: 'resolved', status: 'resolved' }).filters.dateField).toBe('resolved');
+  });
+
+  it('bounds a day range from the first day’s start to the end of the last, and instants exactly', () => {
+    expect(reportDateBounds({ from: '2026-11-03', to: '2026-11-03' })).toEqual({ from: new Date('2026-11-03T00:00:00Z'), until: new Date('2026-11-04T00:00:00Z') });
+    expect(reportDateBounds({ from: '2026-11-03T10:00:00Z', to: '2026-11-03T16:00:00Z' })).toEqual({ from: new Date('2026-11-03T10:00:00Z'), until: new Date('2026-11-03T16:00:00Z') });
+    expect(reportDateBounds({ from: null, to: '2026-12-31' })).toEqual({ from: null, until: new Date('2027-01-01T00:00:00Z') });
+    expect(reportDateBounds({ from: null, to: null })).toEqual({ from: null, until: null });
+  });
+
+  it('round-trips through the URL and narrows the queue', () => {
+    const { filters } = parseReportFilters(new URLSearchParams('status=resolved&date=resolved&from=2026-11-03&to=2026-11-20T13:05:00Z&category=spam'));
+    expect(parseReportFilters(reportFiltersToSearchParams(filters)).filters).toEqual(filters);
+    expect(reportQueueHref(DEFAULT_FILTERS, { status: 'all', from: '2026-11-03', to: '2026-11-03' })).toBe('/reports?status=all&from=2026-11-03&to=2026-11-03');
+    expect(reportQueueHref(DEFAULT_FILTERS, { from: reportInstant(new Date('2026-11-20T11:00:00.000Z')) })).toBe('/reports?from=2026-11-20T11%3A00%3A00Z');
+    expect(hasNarrowingFilters({ ...DEFAULT_FILTERS, to: '2026-11-03' })).toBe(true);
   });
 });
 

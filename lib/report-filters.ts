@@ -15,12 +15,15 @@ export const REPORT_SORTS = ['oldest', 'newest', 'most_reports', 'priority'] as 
 export const REPORT_GROUPS = ['none', 'account', 'domain'] as const;
 export const ASSIGNMENT_FILTERS = ['me', 'others', 'any', 'none'] as const;
 export const ORIGINS = ['local', 'remote'] as const;
+/** Which moment `from`/`to` bound: when the report was filed, or when it was resolved. */
+export const DATE_FIELDS = ['created', 'resolved'] as const;
 
 export type ReportStatusFilter = (typeof REPORT_STATUSES)[number];
 export type ReportSort = (typeof REPORT_SORTS)[number];
 export type ReportGrouping = (typeof REPORT_GROUPS)[number];
 export type AssignmentFilter = (typeof ASSIGNMENT_FILTERS)[number];
 export type Origin = (typeof ORIGINS)[number];
+export type DateField = (typeof DATE_FIELDS)[number];
 
 export const QUERY_MAX_LENGTH = 200;
 export const PAGE_SIZE = 50;
@@ -40,6 +43,14 @@ export interface ReportQueueFilters {
   forwarded: boolean | null;
   /** Free text matched against the comment and the target's username. */
   query: string | null;
+  /**
+   * UTC bounds: a day `YYYY-MM-DD` (from its start; as `to`, through its end) or an instant
+   * `YYYY-MM-DDTHH:MM:SSZ` (as `to`, exclusive). Instants let a figure such as "open for 1–6 hours"
+   * link to exactly the reports it counted.
+   */
+  from: string | null;
+  to: string | null;
+  dateField: DateField;
   sort: ReportSort;
   group: ReportGrouping;
   cursor: string | null;
@@ -56,6 +67,9 @@ export const DEFAULT_FILTERS: ReportQueueFilters = {
   assigned: null,
   forwarded: null,
   query: null,
+  from: null,
+  to: null,
+  dateField: 'created',
   sort: 'oldest',
   group: 'none',
   cursor: null,
@@ -69,6 +83,49 @@ const domain = z.string().transform((value, ctx) => {
     return z.NEVER;
   }
   return normalized.ascii;
+});
+
+const DAY_MS = 86_400_000;
+const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?Z$/;
+
+/** A day or UTC instant in its canonical spelling (no `.000`), or null when it is not a real one. */
+export function normalizeReportDate(value: string): string | null {
+  const day = DAY.exec(value);
+  if (day) {
+    const date = new Date(`${value}T00:00:00Z`);
+    // Rejects 2026-02-30, which Date would roll over into March.
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value) && Number(day[1]) >= 2000 ? value : null;
+  }
+  if (!INSTANT.test(value)) return null;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime()) || date.getUTCFullYear() < 2000 || !date.toISOString().startsWith(value.slice(0, 16))) return null;
+  return reportInstant(date);
+}
+
+/** An instant as a `from`/`to` value. */
+export function reportInstant(date: Date): string {
+  return date.toISOString().replace(/\.000Z$/, 'Z');
+}
+
+const isDay = (value: string) => DAY.test(value);
+
+/** The [from, until) instants the range covers: a `to` day runs through its end. */
+export function reportDateBounds(filters: Pick<ReportQueueFilters, 'from' | 'to'>): { from: Date | null; until: Date | null } {
+  const at = (value: string) => new Date(isDay(value) ? `${value}T00:00:00Z` : value);
+  return {
+    from: filters.from ? at(filters.from) : null,
+    until: filters.to ? (isDay(filters.to) ? new Date(at(filters.to).getTime() + DAY_MS) : at(filters.to)) : null,
+  };
+}
+
+const reportDate = z.string().transform((value, ctx) => {
+  const normalized = normalizeReportDate(value.trim());
+  if (!normalized) {
+    ctx.addIssue({ code: 'custom', message: 'not a date' });
+    return z.NEVER;
+  }
+  return normalized;
 });
 
 /** One schema per parameter, so one bad value drops only itself. */
@@ -86,6 +143,9 @@ const PARAMS = {
     .string()
     .transform((v) => v.trim())
     .pipe(z.string().min(1).max(QUERY_MAX_LENGTH)),
+  from: reportDate,
+  to: reportDate,
+  date: z.enum(DATE_FIELDS),
   sort: z.enum(REPORT_SORTS),
   group: z.enum(REPORT_GROUPS),
   cursor: z.string().max(512),
@@ -146,6 +206,15 @@ export function parseReportFilters(input: SearchParamsInput): { filters: ReportQ
       case 'q':
         filters.query = value as string;
         break;
+      case 'from':
+        filters.from = value as string;
+        break;
+      case 'to':
+        filters.to = value as string;
+        break;
+      case 'date':
+        filters.dateField = value as DateField;
+        break;
       case 'sort':
         filters.sort = value as ReportSort;
         break;
@@ -171,6 +240,15 @@ export function parseReportFilters(input: SearchParamsInput): { filters: ReportQ
     ignored.push('origin');
     filters.targetOrigin = null;
   }
+  // Swapped days are a slip, not a wish for nothing (as in the audit log): read them the right way round.
+  if (filters.from && filters.to && isDay(filters.from) && isDay(filters.to) && filters.from > filters.to) {
+    [filters.from, filters.to] = [filters.to, filters.from];
+  }
+  // Open reports have no resolution date: dating them by it would always be empty.
+  if (filters.dateField === 'resolved' && filters.status === 'open') {
+    ignored.push('date');
+    filters.dateField = 'created';
+  }
   return { filters, ignored };
 }
 
@@ -189,6 +267,9 @@ export function reportFiltersToSearchParams(filters: ReportQueueFilters, changes
   if (next.assigned) params.set('assigned', next.assigned);
   if (next.forwarded !== null) params.set('forwarded', next.forwarded ? 'yes' : 'no');
   if (next.query) params.set('q', next.query);
+  if (next.from) params.set('from', next.from);
+  if (next.to) params.set('to', next.to);
+  if (next.dateField !== DEFAULT_FILTERS.dateField) params.set('date', next.dateField);
   if (next.sort !== DEFAULT_FILTERS.sort) params.set('sort', next.sort);
   if (next.group !== DEFAULT_FILTERS.group) params.set('group', next.group);
   if (next.cursor) params.set('cursor', next.cursor);
@@ -202,7 +283,7 @@ export function reportQueueHref(filters: ReportQueueFilters, changes: Partial<Re
 
 /** Any filter narrower than "all open reports"? (For the empty-queue message.) */
 export function hasNarrowingFilters(filters: ReportQueueFilters): boolean {
-  return Boolean(filters.category || filters.ruleId || filters.targetOrigin || filters.targetDomain || filters.reporterDomain || filters.targetAccountId || filters.assigned || filters.forwarded !== null || filters.query);
+  return Boolean(filters.category || filters.ruleId || filters.targetOrigin || filters.targetDomain || filters.reporterDomain || filters.targetAccountId || filters.assigned || filters.forwarded !== null || filters.query || filters.from || filters.to);
 }
 
 /**

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAccount, createStaffUser, ensureDefaultRoles } from '@/db/testing-fixtures';
 import { openTestDatabase, testBackends, type TestDatabase } from '@/db/testing';
-import { decodeQueueCursor, DEFAULT_FILTERS, encodeQueueCursor, type ReportQueueFilters } from '@/lib/report-filters';
+import { decodeQueueCursor, DEFAULT_FILTERS, encodeQueueCursor, reportDateBounds, type ReportQueueFilters } from '@/lib/report-filters';
 import { reportPriority } from '@/lib/report-priority';
 import type { Db } from '../client';
 import {
@@ -125,6 +125,12 @@ describe.each(testBackends())('report queue queries on %s', (backend) => {
   function oracle(filters: ReportQueueFilters): Fixture[] {
     const inScope = (f: Fixture) => (filters.status === 'open' ? !f.resolved : filters.status === 'resolved' ? f.resolved : true);
     const q = filters.query?.toLowerCase();
+    const bounds = reportDateBounds(filters);
+    const inRange = (f: Fixture) => {
+      const at = filters.dateField === 'resolved' ? (f.resolved ? AS_OF : null) : f.createdAt;
+      if (!bounds.from && !bounds.until) return true;
+      return at !== null && (!bounds.from || at >= bounds.from) && (!bounds.until || at < bounds.until);
+    };
     const rows = fixtures.filter(
       (f) =>
         inScope(f) &&
@@ -141,7 +147,8 @@ describe.each(testBackends())('report queue queries on %s', (backend) => {
         (filters.assigned !== 'none' || f.assigned === null) &&
         (filters.forwarded !== true || f.forwarded === true) &&
         (filters.forwarded !== false || f.forwarded !== true) &&
-        (!q || f.comment.toLowerCase().includes(q) || usernameOf(f.target).toLowerCase().includes(q)),
+        (!q || f.comment.toLowerCase().includes(q) || usernameOf(f.target).toLowerCase().includes(q)) &&
+        inRange(f),
     );
     const counts = (target: string) => {
       const against = fixtures.filter((f) => f.target === target && inScope(f));
@@ -189,6 +196,11 @@ describe.each(testBackends())('report queue queries on %s', (backend) => {
     ['most reports against the account', { sort: 'most_reports', status: 'all' }],
     ['priority', { sort: 'priority' }],
     ['priority over everything', { sort: 'priority', status: 'all' }],
+    ['filed on one day', { status: 'all', from: '2026-11-15', to: '2026-11-15' }],
+    ['open, filed since a day, newest first', { from: '2026-11-17', sort: 'newest' }],
+    ['filed before an instant, by priority', { status: 'all', to: '2026-11-14T09:30:00Z', sort: 'priority' }],
+    ['a date range with other filters', { status: 'all', from: '2026-11-13', to: '2026-11-18', targetOrigin: 'remote', sort: 'most_reports' }],
+    ['resolved on a day', { status: 'resolved', dateField: 'resolved', from: '2026-11-20', to: '2026-11-20' }],
   ];
 
   it.each(cases)('%s: same rows, same order, over every page', async (_name, partial) => {
@@ -198,6 +210,29 @@ describe.each(testBackends())('report queue queries on %s', (backend) => {
     expect(expected.length).toBeGreaterThan(0);
     expect(await allPages(filters, 4)).toEqual(expected);
     expect(await allPages(filters, 100)).toEqual(expected);
+  });
+
+  it('bounds dates on created_at, UTC, from inclusive and to through its day (or exclusive as an instant)', async () => {
+    // Report i was filed 200 − 5i hours before 2026-11-20T12:00Z: i = 14…18 fall on 2026-11-15.
+    const ids = (from: number, to: number) => fixtures.slice(from, to + 1).map((f) => f.id);
+    const day = { ...DEFAULT_FILTERS, status: 'all' as const, from: '2026-11-15', to: '2026-11-15' };
+    expect((await listReportQueue({ db, filters: day, cursor: null, actorAccountId: me, asOf: AS_OF })).rows.map((r) => r.id)).toEqual(ids(14, 18));
+    expect((await listReportQueue({ db, filters: { ...day, sort: 'newest' }, cursor: null, actorAccountId: me, asOf: AS_OF })).rows.map((r) => r.id)).toEqual(ids(14, 18).reverse());
+    // i = 14 at 02:00 exactly is in; i = 16 at 12:00 exactly is out.
+    const instants = { ...day, from: '2026-11-15T02:00:00Z', to: '2026-11-15T12:00:00Z' };
+    expect((await listReportQueue({ db, filters: instants, cursor: null, actorAccountId: me, asOf: AS_OF })).rows.map((r) => r.id)).toEqual(ids(14, 15));
+    // Open ones only: i = 15 is resolved (every fifth).
+    expect((await listReportQueue({ db, filters: { ...day, status: 'open' }, cursor: null, actorAccountId: me, asOf: AS_OF })).rows.map((r) => r.id)).toEqual([...ids(14, 14), ...ids(16, 18)]);
+    // Resolution dates: everything resolved was resolved on 2026-11-20.
+    const resolvedOn = (d: string) => ({ ...DEFAULT_FILTERS, status: 'resolved' as const, dateField: 'resolved' as const, from: d, to: d });
+    expect((await listReportQueue({ db, filters: resolvedOn('2026-11-20'), cursor: null, actorAccountId: me, asOf: AS_OF })).rows.map((r) => r.id)).toEqual(fixtures.filter((f) => f.resolved).map((f) => f.id));
+    expect((await listReportQueue({ db, filters: resolvedOn('2026-11-19'), cursor: null, actorAccountId: me, asOf: AS_OF })).rows).toEqual([]);
+
+    const grouped = await listReportQueueGroups({ db, filters: { ...day, group: 'account' }, cursor: null, actorAccountId: me, asOf: AS_OF });
+    expect(grouped.rows.reduce((a, g) => a + g.reports, 0)).toBe(5);
+    expect(grouped.rows.map((g) => g.firstReportId).sort()).toEqual([...new Set(fixtures.slice(14, 19).map((f) => f.target))].map((target) => fixtures.slice(14, 19).find((f) => f.target === target)!.id).sort());
+    expect(await findNextReportInQueue({ db, filters: day, currentReportId: ids(16, 16)[0]!, actorAccountId: me, asOf: AS_OF })).toBe(ids(17, 17)[0]);
+    expect(await findNextReportInQueue({ db, filters: day, currentReportId: ids(18, 18)[0]!, actorAccountId: me, asOf: AS_OF })).toBe(ids(14, 14)[0]);
   });
 
   it('fills each row with what the queue shows', async () => {

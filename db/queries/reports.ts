@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import { splitPage } from '@/lib/keyset';
-import { hasNarrowingFilters, type QueueCursor, type ReportQueueFilters } from '@/lib/report-filters';
+import { hasNarrowingFilters, reportDateBounds, type QueueCursor, type ReportQueueFilters } from '@/lib/report-filters';
 import { CATEGORY_CODES, categoryWeightSql } from '@/lib/report-priority';
 import type { Db } from '../client';
 
@@ -186,6 +186,14 @@ function queueConditions(filters: ReportQueueFilters, actorAccountId: string): R
     const pattern = likePattern(filters.query);
     where.push(sql<boolean>`(r.comment ILIKE ${pattern} OR t.username ILIKE ${pattern})`);
   }
+  // Dates bound the timestamp itself, never the id: ids follow filing order only by habit. Mastodon
+  // has no index on either column, so a range is a filter on rows another condition (the open
+  // partial index, the id walk) already reads; it is one comparison each, however narrow.
+  // Columns are UTC `timestamp without time zone`: bounds are compared as UTC wall time.
+  const { from, until } = reportDateBounds(filters);
+  const dated = sql.ref(filters.dateField === 'resolved' ? 'r.action_taken_at' : 'r.created_at');
+  if (from) where.push(sql<boolean>`${dated} >= ${from.toISOString()}::timestamp`);
+  if (until) where.push(sql<boolean>`${dated} < ${until.toISOString()}::timestamp`);
   return where;
 }
 
