@@ -140,6 +140,7 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     const outcomes = dryRun || operations.length === 0 ? [] : await apply(ctx, review, operations, actor!, sourceName, handle.db);
     const tally = { created: 0, updated: 0, skipped: 0, failed: 0 };
     for (const o of outcomes) tally[o.status] += 1;
+    if (tally.failed) ctx.io.err(`palisade blocklist import: ${tally.failed} row${tally.failed === 1 ? '' : 's'} failed: ${outcomes.filter((o) => o.status === 'failed').slice(0, 5).map((o) => o.domain).join(', ')}${tally.failed > 5 ? ', …' : ''}\n`);
 
     if (flag(args, 'json')) {
       printJson(ctx, {

@@ -161,6 +161,7 @@ describe('palisade doctor without a usable database', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/^\[FAIL\] connection +cannot connect to the database at 127\.0\.0\.1:1: connection refused/m);
     expect(run.stdout).toMatch(/^\[skip\] mastodon schema +no connection$/m);
+    expect(run.stderr).toBe('palisade doctor: 1 check failed: connection\n');
   });
 
   it('creates no embedded database by looking, and says when the demo server has it open', async () => {

@@ -301,6 +301,11 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
   const count = (s: CheckStatus) => checks.filter((c) => c.status === s).length;
   const failed = count('fail') > 0 || (flag(args, 'strict') && count('warn') > 0);
   const statements = checks.flatMap((c) => c.statements);
+  // Cron mails standard error: one line that says what failed, whatever the output format.
+  if (failed) {
+    const bad = checks.filter((c) => c.status === 'fail' || (flag(args, 'strict') && c.status === 'warn'));
+    ctx.io.err(`palisade doctor: ${bad.length} check${bad.length === 1 ? '' : 's'} failed: ${bad.map((c) => LABEL[c.id].trim()).join(', ')}\n`);
+  }
   if (flag(args, 'json')) {
     printJson(ctx, { ok: !failed, command: 'doctor', target, checks, statements });
     return failed ? 1 : 0;
