@@ -109,6 +109,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
               <OverviewCharts
                 metrics={metrics}
                 range={range}
+                now={figures.measuredAt}
                 access={access}
                 transparencyMonth={{ default: previousMonth(figures.measuredAt), max: figures.measuredAt.toISOString().slice(0, 7) }}
               />

@@ -9,7 +9,10 @@ import { categoryName, type ReportCategory } from '@/lib/report-priority';
 
 export const CATEGORY_COLORS: Record<ReportCategory, ChartColor> = { spam: 'orange', violation: 'blue', legal: 'pink', other: 'grey' };
 
-export async function OpenAges({ rows, categoryHref }: { rows: OpenAgeRow[]; categoryHref: ((category: ReportCategory) => string) | null }) {
+/** Where a bucket's segment leads: the open reports of that category filed within the bucket's age, as of the figure's moment. */
+export type AgeBucketHref = (bucket: number, category: ReportCategory) => string;
+
+export async function OpenAges({ rows, bucketHref }: { rows: OpenAgeRow[]; bucketHref: AgeBucketHref | null }) {
   const t = await getTranslations('overview.charts');
   const counts = DURATION_BUCKETS.map(() => Object.fromEntries(CHART_CATEGORIES.map((c) => [c, 0])) as Record<ReportCategory, number>);
   for (const row of rows) {
@@ -17,7 +20,7 @@ export async function OpenAges({ rows, categoryHref }: { rows: OpenAgeRow[]; cat
     if (bucket) bucket[categoryName(row.category)] += row.count;
   }
   const total = rows.reduce((a, r) => a + r.count, 0);
-  const hrefs = categoryHref ? Object.fromEntries(CHART_CATEGORIES.map((c) => [c, categoryHref(c)])) : undefined;
+  const hrefs = (i: number) => (bucketHref ? Object.fromEntries(CHART_CATEGORIES.map((c) => [c, bucketHref(i, c)])) : undefined);
   return (
     <ChartFigure
       testId="chart-ages"
@@ -27,13 +30,14 @@ export async function OpenAges({ rows, categoryHref }: { rows: OpenAgeRow[]; cat
         <BarChart
           testId="ages"
           stacked
-          rows={DURATION_BUCKETS.map((b, i) => ({ id: b.key, label: t(`ages.buckets.${b.key}`), values: counts[i]!, hrefs }))}
+          rows={DURATION_BUCKETS.map((b, i) => ({ id: b.key, label: t(`ages.buckets.${b.key}`), values: counts[i]!, hrefs: hrefs(i) }))}
           series={CHART_CATEGORIES.map((c) => ({ key: c, label: t(`categories.${c}`), color: CATEGORY_COLORS[c] }))}
         />
       }
       table={
         <FigureTable
           caption={t('ages.title')}
+          testId="ages-table"
           columns={[t('ages.bucket'), ...CHART_CATEGORIES.map((c) => t(`categories.${c}`)), t('ages.total')]}
           rows={DURATION_BUCKETS.map((b, i) => ({
             key: b.key,
@@ -41,7 +45,7 @@ export async function OpenAges({ rows, categoryHref }: { rows: OpenAgeRow[]; cat
               t(`ages.buckets.${b.key}`),
               ...CHART_CATEGORIES.map((c) =>
                 counts[i]![c] > 0 ? (
-                  <FigureLink key={c} href={hrefs?.[c] ?? null}>
+                  <FigureLink key={c} href={bucketHref ? bucketHref(i, c) : null} label={t('ages.link', { count: counts[i]![c], category: t(`categories.${c}`), bucket: t(`ages.buckets.${b.key}`) })}>
                     {counts[i]![c]}
                   </FigureLink>
                 ) : (

@@ -10,7 +10,18 @@ function shortDay(day: string): string {
   return new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 }
 
-export async function ReportFlow({ flow, days, reportsHref }: { flow: ReportFlowDay[]; days: number; reportsHref: { open: string; resolved: string } | null }) {
+export interface ReportFlowLinks {
+  /** Reports filed on the UTC day. */
+  opened: (day: string) => string;
+  /** Reports resolved on the UTC day. */
+  resolved: (day: string) => string;
+  /** Reports filed in the window. */
+  window: string;
+  /** The open backlog now (past days' backlogs are not a list anyone can open). */
+  backlog: string;
+}
+
+export async function ReportFlow({ flow, days, links }: { flow: ReportFlowDay[]; days: number; links: ReportFlowLinks | null }) {
   const t = await getTranslations('overview.charts');
   const opened = flow.reduce((a, d) => a + d.opened, 0);
   const resolved = flow.reduce((a, d) => a + d.resolved, 0);
@@ -19,7 +30,7 @@ export async function ReportFlow({ flow, days, reportsHref }: { flow: ReportFlow
     id: d.day,
     label: shortDay(d.day),
     values: { opened: d.opened, resolved: d.resolved },
-    hrefs: reportsHref ? { opened: reportsHref.open, resolved: reportsHref.resolved } : undefined,
+    hrefs: links ? { opened: links.opened(d.day), resolved: links.resolved(d.day) } : undefined,
   }));
   return (
     <div className="grid gap-4 lg:grid-cols-2">
@@ -41,10 +52,23 @@ export async function ReportFlow({ flow, days, reportsHref }: { flow: ReportFlow
           <FigureTable
             caption={t('flow.title')}
             columns={[t('flow.day'), t('flow.opened'), t('flow.resolved'), t('backlog.value')]}
-            rows={flow.map((d) => ({ key: d.day, cells: [d.day, d.opened, d.resolved, d.backlog] }))}
+            testId="flow-table"
+            rows={flow.map((d) => ({
+              key: d.day,
+              cells: [
+                d.day,
+                <FigureLink key="o" href={links && d.opened > 0 ? links.opened(d.day) : null} label={t('flow.openedLink', { count: d.opened, day: d.day })}>
+                  {d.opened}
+                </FigureLink>,
+                <FigureLink key="r" href={links && d.resolved > 0 ? links.resolved(d.day) : null} label={t('flow.resolvedLink', { count: d.resolved, day: d.day })}>
+                  {d.resolved}
+                </FigureLink>,
+                d.backlog,
+              ],
+            }))}
           />
         }
-        aside={reportsHref ? <FigureLink href={reportsHref.open}>{t('flow.link')}</FigureLink> : null}
+        aside={links ? <FigureLink href={links.window}>{t('flow.link', { days })}</FigureLink> : null}
       />
       <ChartFigure
         testId="chart-backlog"
@@ -62,6 +86,7 @@ export async function ReportFlow({ flow, days, reportsHref }: { flow: ReportFlow
             rows={flow.map((d) => ({ key: d.day, cells: [d.day, d.backlog] }))}
           />
         }
+        aside={links ? <FigureLink href={links.backlog}>{t('backlog.link')}</FigureLink> : null}
       />
     </div>
   );

@@ -19,11 +19,15 @@ export interface QueueFilterValues {
   assigned: string;
   forwarded: string;
   q: string;
+  from: string;
+  to: string;
+  date: string;
   sort: string;
   group: string;
 }
 
-const DEFAULTS: Partial<QueueFilterValues> = { status: 'open', sort: 'oldest', group: 'none' };
+const DEFAULTS: Partial<QueueFilterValues> = { status: 'open', sort: 'oldest', group: 'none', date: 'created' };
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 const select =
   'mt-1 block w-full rounded-md border-0 bg-white py-1.5 pr-8 pl-2 text-sm ring-1 ring-zinc-300 ring-inset focus:ring-2 focus:ring-indigo-500 dark:bg-zinc-900 dark:ring-zinc-700';
@@ -75,6 +79,22 @@ export function QueueFilters({ values, rules, targetAcct }: { values: QueueFilte
     </div>
   );
   const auto = { onChange: () => apply() };
+  // A chart can link to an exact instant (an age bucket); a date field cannot show one, so it stays text and keeps its value.
+  const dateInput = (name: 'from' | 'to') =>
+    field(
+      name,
+      t(name),
+      <input
+        id={`${id}-${name}`}
+        name={name}
+        type={values[name] === '' || DAY.test(values[name]) ? 'date' : 'text'}
+        defaultValue={values[name]}
+        className={input}
+        aria-describedby={`${id}-dates-hint`}
+        autoComplete="off"
+        spellCheck={false}
+      />,
+    );
 
   return (
     <form
@@ -159,6 +179,21 @@ export function QueueFilters({ values, rules, targetAcct }: { values: QueueFilte
             <option value="no">{t('forwardedOptions.no')}</option>
           </select>,
         )}
+      </div>
+      <div className="mt-3 grid grid-cols-2 items-end gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
+        {field(
+          'date',
+          t('dateField'),
+          <select id={`${id}-date`} name="date" defaultValue={values.date} className={select} {...auto}>
+            <option value="created">{t('dateFieldOptions.created')}</option>
+            <option value="resolved">{t('dateFieldOptions.resolved')}</option>
+          </select>,
+        )}
+        {dateInput('from')}
+        {dateInput('to')}
+        <p id={`${id}-dates-hint`} className="col-span-2 self-center text-xs text-zinc-600 sm:col-span-3 lg:col-span-1 xl:col-span-5 dark:text-zinc-400">
+          {t('datesHint')}
+        </p>
       </div>
       <div className="mt-3 grid grid-cols-2 items-end gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
         <div className="col-span-2 sm:col-span-3 lg:col-span-2 xl:col-span-5">

@@ -37,6 +37,9 @@ function filterValues(f: ReportQueueFilters): QueueFilterValues {
     assigned: f.assigned ?? '',
     forwarded: f.forwarded === null ? '' : f.forwarded ? 'yes' : 'no',
     q: f.query ?? '',
+    from: f.from ?? '',
+    to: f.to ?? '',
+    date: f.dateField,
     sort: f.sort,
     group: f.group,
   };
