@@ -89,7 +89,6 @@ export interface ChangeAssessment {
  * The decision the editor shows live, from what the server read once per domain: the block in
  * force (same domain or parent, from rule_for), the block being edited, and the figures. Only
  * the severity and flags change while a moderator hesitates, so this runs in the browser.
- * Connected mode adds one refusal: Mastodon's API creates nothing under an existing parent block.
  */
 export function assessChange({
   domain,
@@ -97,7 +96,6 @@ export function assessChange({
   existing,
   next,
   figures,
-  apiMode,
 }: {
   domain: string;
   /** The block being edited or removed; null when creating. */
@@ -107,7 +105,6 @@ export function assessChange({
   /** The block as it would be; null when removing. */
   next: BlockPolicy | null;
   figures: ImpactFigures;
-  apiMode: boolean;
 }): ChangeAssessment {
   let before = current;
   let raisesExisting = false;
@@ -117,7 +114,7 @@ export function assessChange({
     else if (existing.domain === domain) {
       raisesExisting = true;
       before = existing;
-    } else if (apiMode) conflict = 'api_refuses_subdomain';
+    }
   }
   return { conflict, raisesExisting, effects: conflict ? null : describeImpact(before, next, figures) };
 }

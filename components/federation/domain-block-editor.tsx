@@ -73,7 +73,7 @@ export function DomainBlockEditor({ mode, blockId, initial, apiMode, mastodonUrl
   const preview = usePreview({ domain: mode === 'edit' ? initial.domain : values.domain, id: blockId });
   const ok = preview.state.status === 'ok' ? preview.state.preview : null;
   const next = { severity: values.severity, rejectMedia: values.rejectMedia, rejectReports: values.rejectReports };
-  const assess = (policy: typeof next | null) => (ok ? assessChange({ domain: ok.domain, current: ok.current, existing: ok.existing, next: policy, figures: ok.figures, apiMode }) : null);
+  const assess = (policy: typeof next | null) => (ok ? assessChange({ domain: ok.domain, current: ok.current, existing: ok.existing, next: policy, figures: ok.figures }) : null);
   const assessment = assess(next);
   const removal = removing ? assess(null) : null;
   const refused = !!assessment?.conflict;

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { stricterThan, type BlockPolicy, type Severity } from '@/lib/blocklist/severity';
 
 /** Admin::DomainBlock entity as Mastodon serializes it. */
 export interface FakeDomainBlock {
@@ -98,9 +99,12 @@ export function fakeFederationRoutes(seed: { domainBlocks?: Array<Partial<FakeDo
       case 'domain_blocks': {
         const domain = String(body.domain ?? '').trim().toLowerCase();
         if (!domain) return { status: 422, payload: { error: "Validation failed: Domain can't be blank" } };
-        const existing = ruleFor(domain);
-        if (existing) return { status: 422, payload: { error: `You have already imposed stricter limits on ${existing.domain}.`, existing_domain_block: existing } };
         if (body.severity !== undefined && !['silence', 'suspend', 'noop'].includes(String(body.severity))) return { status: 422, payload: { error: 'Validation failed: Severity is not included in the list' } };
+        const existing = ruleFor(domain);
+        // Mastodon's conflicts_with_existing_block?: the same domain, or a parent at least as strict.
+        const asked: BlockPolicy = { severity: (body.severity === undefined ? 'silence' : String(body.severity)) as Severity, rejectMedia: bool(body.reject_media, false), rejectReports: bool(body.reject_reports, false) };
+        const held: BlockPolicy | null = existing ? { severity: existing.severity as Severity, rejectMedia: existing.reject_media, rejectReports: existing.reject_reports } : null;
+        if (existing && held && (existing.domain === domain || !stricterThan(asked, held))) return { status: 422, payload: { error: `You have already imposed stricter limits on ${existing.domain}.`, existing_domain_block: existing } };
         const entity = blockEntity({
           domain,
           severity: body.severity === undefined ? 'silence' : String(body.severity),
