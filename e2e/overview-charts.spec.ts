@@ -48,15 +48,54 @@ test.describe('Overview charts', () => {
     const want = expected();
     await signIn(page, STAFF.admin);
     const bar = page.getByTestId('reported-domains-bar').and(page.locator(`[data-label="${want.top_reported_domain}"][data-series="resolved"]`));
-    await expect(bar).toHaveAttribute('href', `/reports?status=resolved&domain=${want.top_reported_domain}`);
+    // The figure counts reports filed in the window: the list starts where the window does.
+    const since = new RegExp(`^/reports\\?status=resolved&domain=${String(want.top_reported_domain).replace(/\./g, '\\.')}&from=\\d{4}-\\d{2}-\\d{2}$`);
+    await expect(bar).toHaveAttribute('href', since);
     await bar.click();
-    await expect(page).toHaveURL(new RegExp(`/reports\\?status=resolved&domain=${String(want.top_reported_domain).replace(/\./g, '\\.')}$`));
+    await expect(page).toHaveURL(new RegExp(`/reports\\?status=resolved&domain=${String(want.top_reported_domain).replace(/\./g, '\\.')}&from=\\d{4}-\\d{2}-\\d{2}$`));
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 
     // The same list is reachable from the table, by keyboard.
     await page.goto('/');
     const link = page.getByTestId('reported-domains-table').getByRole('link').first();
     await expect(link).toHaveAttribute('href', new RegExp(`domain=${String(want.top_reported_domain).replace(/\./g, '\\.')}`));
+  });
+
+  test('a day of the flow chart opens the reports filed that day, and only those', async ({ page }) => {
+    await signIn(page, STAFF.admin);
+    const figure = page.getByTestId('chart-flow');
+    await expect(figure.locator('svg.recharts-surface').first()).toBeVisible();
+    const table = figure.getByTestId('flow-table');
+    const days = await table.locator('tbody tr').evaluateAll((rows) => rows.map((tr) => ({ day: tr.querySelector('th')?.textContent ?? '', opened: Number(tr.querySelector('td')?.textContent) })));
+    // The most recent day with reports, and no more than a page of them (status=all: later resolutions do not change it).
+    const picked = days.filter((d) => d.opened > 0 && d.opened <= 50).at(-1);
+    expect(picked, JSON.stringify(days)).toBeDefined();
+    const { day, opened } = picked!;
+    const href = `/reports?status=all&from=${day}&to=${day}`;
+
+    const label = new Date(`${day}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+    const bar = page.getByTestId('flow-bar').and(page.locator(`[data-label="${label}"][data-series="opened"]`));
+    await expect(bar).toHaveAttribute('href', href);
+    await bar.click();
+    await expect(page).toHaveURL(new RegExp(`/reports\\?status=all&from=${day}&to=${day}$`));
+    await expect(page.getByTestId('queue-count')).toHaveText(`${opened} ${opened === 1 ? 'report' : 'reports'} on this page`);
+    // Every row was filed that UTC day (the waiting cell's title is the filing time).
+    const rows = page.getByTestId('report-row');
+    await expect(rows).toHaveCount(opened);
+    const filed = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('a[aria-label^="Open report #"] span[title]')?.getAttribute('title') ?? ''));
+    expect(filed).toHaveLength(opened);
+    for (const title of filed) expect(title.startsWith(`${day} `), title).toBe(true);
+    // The form shows the range, so it can be widened or cleared.
+    await expect(page.getByLabel('From', { exact: true })).toHaveValue(day);
+    await expect(page.getByLabel('To (inclusive)')).toHaveValue(day);
+
+    // The same list from the data table, by keyboard, with a name that says what it is.
+    await page.goto('/');
+    await page.getByTestId('chart-flow').getByRole('button', { name: 'Show data' }).click();
+    const link = page.getByTestId('chart-flow').getByRole('link', { name: `${opened} ${opened === 1 ? 'report' : 'reports'} filed on ${day}` });
+    await expect(link).toHaveAttribute('href', href);
+    // Age buckets link by the exact filing instants the bucket covered, not by category alone.
+    await expect(page.getByTestId('ages-table').getByRole('link').first()).toHaveAttribute('href', /^\/reports\?category=\w+&(from=\d{4}-\d{2}-\d{2}T[\w%.]+&)?to=\d{4}-\d{2}-\d{2}T[\w%.]+$/);
   });
 
   test('switches between 30 and 90 days', async ({ page }) => {
