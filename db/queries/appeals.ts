@@ -100,6 +100,7 @@ export interface AppealDetail {
   silencedAt: Date | null;
   sensitizedAt: Date | null;
   userDisabled: boolean | null;
+  userId: string | null;
   deletionRequestedAt: Date | null;
   strikeId: string;
   strikeAction: number;
@@ -149,6 +150,7 @@ export async function getAppealDetail({ db, appealId }: { db: Db; appealId: stri
       'a.silenced_at as silencedAt',
       'a.sensitized_at as sensitizedAt',
       'u.disabled as userDisabled',
+      'u.id as userId',
       sql<Date | null>`(SELECT min(d.created_at) FROM account_deletion_requests d WHERE d.account_id = a.id)`.as('deletionRequestedAt'),
       'w.id as strikeId',
       'w.action as strikeAction',

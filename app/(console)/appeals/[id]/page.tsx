@@ -7,6 +7,7 @@ import { countReports, databaseNow, listStrikes } from '@/db/queries/accounts';
 import { getAppealDetail, listStrikeStatusStates } from '@/db/queries/appeals';
 import { getModeratorMediaPreference } from '@/db/queries/report-preferences';
 import { getStatusesForModeration } from '@/db/queries/report-statuses';
+import { listAccountModerationTimeline } from '@/db/queries/reports';
 import { reportCategoryName } from '@/lib/account-timeline';
 import { appealState, planAppealApproval } from '@/lib/appeal-decision';
 import { env } from '@/lib/env';
@@ -17,6 +18,7 @@ import { requirePermission } from '@/lib/session';
 import { AccountStateBadges } from '@/components/accounts/account-state-badges';
 import { StrikeActionLabel, StrikesList } from '@/components/accounts/strikes-list';
 import { AppealDecisionPanel } from '@/components/appeals/appeal-decision-panel';
+import { ModerationTimeline } from '@/components/reports/account-history';
 import { StatusCard } from '@/components/status/status-card';
 import { mediaBaseUrl, toStatusViews } from '@/components/status/status-view';
 import { Badge } from '@/components/ui/badge';
@@ -53,12 +55,13 @@ export default async function AppealPage({ params }: Params) {
   // The report's posts first, then any the strike names beyond them.
   const postIds = [...new Set([...appeal.reportStatusIds, ...appeal.strikeStatusIds])];
   const mode = writeMode();
-  const [moderation, states, strikes, reports, preference] = await Promise.all([
+  const [moderation, states, strikes, reports, preference, timeline] = await Promise.all([
     getStatusesForModeration({ db, ids: postIds }),
     listStrikeStatusStates({ db, statusIds: appeal.strikeStatusIds }),
     listStrikes({ db, accountId: appeal.accountId }),
     countReports({ db, accountId: appeal.accountId }),
     getModeratorMediaPreference({ db, accountId: actor.accountId }),
+    listAccountModerationTimeline({ db, targetAccountId: appeal.accountId, userId: appeal.userId }),
   ]);
   const mastodonUrl = env().MASTODON_URL;
   const statuses = toStatusViews(moderation, { mediaBaseUrl: mediaBaseUrl({ embedded: prepared.embedded, mastodonUrl }) });
@@ -224,6 +227,9 @@ export default async function AppealPage({ params }: Params) {
               {t('strikesTotal', { count: strikes.length, recent })} {t('reportsAgainst', { count: reports.against, open: reports.openAgainst })}
             </p>
             <StrikesList strikes={strikes} canOpenAppeals />
+            <div className="mt-4" data-testid="appeal-account-timeline">
+              <ModerationTimeline entries={timeline} now={now} mastodonUrl={mastodonUrl ?? null} />
+            </div>
           </Card>
         </div>
       </div>
