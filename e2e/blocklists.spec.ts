@@ -68,6 +68,8 @@ test.describe('Blocklists: subscriptions, review and publishing', () => {
     const rows = page.getByTestId('suggestion-row');
     await expect(rows.first()).toContainText('1 of 1 sources');
     await expect(rows.first()).toContainText(SOURCE_NAME);
+    // Each source's own reason is shown under its name (Garden Fence gives every domain one).
+    await expect(rows.first().getByTestId('backing-comment')).toHaveText(/^“.+”$/);
     const domains = [await domainOf(page, 0), await domainOf(page, 1), await domainOf(page, 2)];
     const dismissed = await domainOf(page, 3);
 

@@ -30,7 +30,7 @@ export interface SuggestionView {
   heldIsNoop: boolean;
   existing: { severity: Severity; rejectMedia: boolean; rejectReports: boolean } | null;
   parent: { domain: string; severity: Severity } | null;
-  backing: Array<{ name: string; severity: Severity; via: 'listed' | 'parent' | 'digest'; listedAs: string; cappedFrom: Severity | null }>;
+  backing: Array<{ name: string; severity: Severity; via: 'listed' | 'parent' | 'digest'; listedAs: string; cappedFrom: Severity | null; comment: string | null }>;
   backingCount: number;
   totalSources: number;
   percent: number;
@@ -180,6 +180,12 @@ export function SuggestionsTable({ rows, apiMode, filters, matching }: { rows: S
                     {b.name}
                     {b.via === 'parent' ? ` ${t('viaParent', { domain: b.listedAs })}` : b.via === 'digest' ? ` ${t('viaDigest', { pattern: b.listedAs })}` : ''}
                     {b.cappedFrom ? ` ${t('capped', { from: b.cappedFrom, to: b.severity })}` : ''}
+                    {/* Each source's own reason: sources often disagree on why, and that matters to the decision. */}
+                    {b.comment ? (
+                      <span className="block break-words text-zinc-500 italic dark:text-zinc-400" data-testid="backing-comment">
+                        “{b.comment}”
+                      </span>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -54,7 +54,7 @@ export default async function BlocklistReviewPage({ searchParams }: { searchPara
     heldIsNoop: s.heldIsNoop,
     existing: s.existing ? { severity: s.existing.severity, rejectMedia: s.existing.rejectMedia, rejectReports: s.existing.rejectReports } : null,
     parent: s.parent ? { domain: displayDomain(s.parent.domain), severity: s.parent.severity } : null,
-    backing: s.backing.map((b) => ({ name: b.sourceName, severity: b.severity, via: b.via, listedAs: b.listedAs, cappedFrom: b.cappedFrom })),
+    backing: s.backing.map((b) => ({ name: b.sourceName, severity: b.severity, via: b.via, listedAs: b.listedAs, cappedFrom: b.cappedFrom, comment: b.publicComment })),
     backingCount: s.backingCount,
     totalSources: s.totalSources,
     percent: s.backingPercent,
