@@ -136,6 +136,19 @@ export async function insertStrike({
   return row.id;
 }
 
+/** Target's unresolved report ids, unlocked (index_reports_on_target_account_id). */
+export async function listUnresolvedReportsAgainst({ db, accountId }: { db: Db; accountId: string }): Promise<string[]> {
+  const rows = await db.selectFrom('reports').select('id').where('target_account_id', '=', accountId).where('action_taken_at', 'is', null).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
+/** Which of these reports are resolved now. */
+export async function listResolvedReportIds({ db, ids }: { db: Db; ids: readonly string[] }): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await db.selectFrom('reports').select('id').where('id', 'in', [...ids]).where('action_taken_at', 'is not', null).orderBy('id').execute();
+  return rows.map((r) => r.id);
+}
+
 /** Target's unresolved reports, locked, oldest first (Account#targeted_reports.unresolved). */
 export async function lockUnresolvedReportsAgainst({ db, accountId }: { db: Db; accountId: string }): Promise<string[]> {
   const rows = await db

@@ -78,5 +78,5 @@ export function adminApiClient(options: AdminApiOptions): AdminApiClient {
  */
 export function adminApiWritePath(options: AdminApiOptions): WritePath {
   const api = adminApiClient(options);
-  return { mode: 'api', ...reportAdminApiWrites(api, { db: options.db, now: options.now }), ...accountAdminApiWrites(api), ...appealAdminApiWrites(api, { db: options.db, now: options.now }), ...federationAdminApiWrites(api) };
+  return { mode: 'api', ...reportAdminApiWrites(api, { db: options.db, now: options.now }), ...accountAdminApiWrites(api, { db: options.db }), ...appealAdminApiWrites(api, { db: options.db, now: options.now }), ...federationAdminApiWrites(api) };
 }

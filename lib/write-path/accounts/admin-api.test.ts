@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAccount, createReport, createStaffUser, ensureDefaultRoles } from '@/db/testing-fixtures';
+import { openTestDatabase } from '@/db/testing';
 import { startFakeMastodon } from '@/lib/testing/fake-mastodon';
 import { adminApiWritePath } from '../admin-api';
 import type { WriteActor } from '../types';
@@ -40,5 +42,37 @@ describe('account actions through the Admin API', () => {
     await expect(api.takeAccountAction({ actor, accountId: '1/../../x', type: 'suspend' })).rejects.toMatchObject({ code: 'invalid' });
     await expect(api.undoAccountAction({ actor: { ...actor, permissions: 16n }, accountId: target, undo: 'unsuspend' })).rejects.toMatchObject({ code: 'forbidden' });
     expect(fake.requests.length).toBe(before);
+  });
+
+  it('reads back from the database which of the target’s reports Mastodon resolved', async () => {
+    const t = await openTestDatabase('pglite');
+    try {
+      const db = t.handle.db;
+      await ensureDefaultRoles({ db });
+      const mod = await createStaffUser({ db, username: 'api_mod', roleId: '1' });
+      const reporter = await createAccount({ db, username: 'rep' });
+      const spammer = await createAccount({ db, username: 'spam', domain: 'bad.example' });
+      const bystander = await createAccount({ db, username: 'other', domain: 'bad.example' });
+      const against = [await createReport({ db, reporterId: reporter, targetId: spammer }), await createReport({ db, reporterId: reporter, targetId: spammer })];
+      const elsewhere = await createReport({ db, reporterId: reporter, targetId: bystander });
+      // Mastodon resolves every open report against the target when it takes the action.
+      const mastodon = await startFakeMastodon({ tokens: { tok: mod.accountId }, reports: [], accounts: [spammer] });
+      const resolvingFetch: typeof fetch = async (input, init) => {
+        if (init?.method === 'POST' && String(input).endsWith(`/accounts/${spammer}/action`)) {
+          await db.updateTable('reports').set({ action_taken_at: new Date(), action_taken_by_account_id: mod.accountId }).where('target_account_id', '=', spammer).where('action_taken_at', 'is', null).execute();
+        }
+        return fetch(input, init);
+      };
+      try {
+        const api = adminApiWritePath({ baseUrl: mastodon.url, db, fetch: resolvingFetch });
+        const result = await api.takeAccountAction({ actor: { ...actor, accountId: mod.accountId }, accountId: spammer, type: 'suspend', reportId: against[0]! });
+        expect(result).toEqual({ strikeId: null, resolvedReportIds: [...against].sort() });
+        expect(result.resolvedReportIds).not.toContain(elsewhere);
+      } finally {
+        await mastodon.close();
+      }
+    } finally {
+      await t.cleanup();
+    }
   });
 });

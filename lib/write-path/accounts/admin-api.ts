@@ -1,3 +1,5 @@
+import type { Db } from '@/db/client';
+import { listResolvedReportIds, listUnresolvedReportsAgainst } from '@/db/queries/account-actions';
 import { ACCOUNT_ACTION_TYPES } from '@/lib/account-actions';
 import { canAny } from '@/lib/permissions';
 import { WritePathError, type AdminApiClient } from '../types';
@@ -8,7 +10,7 @@ function checkId(id: string, what: string): void {
 }
 
 /** Admin API: POST /api/v1/admin/accounts/:id/{action,unsilence,unsuspend,unsensitive,enable,approve,reject}. */
-export function accountAdminApiWrites(api: AdminApiClient): AccountWrites {
+export function accountAdminApiWrites(api: AdminApiClient, { db }: { db?: Db } = {}): AccountWrites {
   return {
     async takeAccountAction(input) {
       checkId(input.accountId, 'account');
@@ -16,6 +18,9 @@ export function accountAdminApiWrites(api: AdminApiClient): AccountWrites {
       if (!canAny(input.actor.permissions, ['manage_users', 'manage_reports'])) throw new WritePathError('forbidden', 'Your role may not take account actions.');
       if (input.reportId) checkId(input.reportId, 'report');
       if (input.warningPresetId) checkId(input.warningPresetId, 'warning preset');
+      // Mastodon answers 200 with an empty body: which reports it resolved (all of the target's
+      // open ones, for any action but a bare warning) is read back from its database.
+      const open = db ? await listUnresolvedReportsAgainst({ db, accountId: input.accountId }) : [];
       await api.call(input.actor, 'POST', `/api/v1/admin/accounts/${input.accountId}/action`, {
         type: input.type,
         ...(input.reportId ? { report_id: input.reportId } : {}),
@@ -23,8 +28,7 @@ export function accountAdminApiWrites(api: AdminApiClient): AccountWrites {
         ...(input.text ? { text: input.text } : {}),
         send_email_notification: input.sendEmailNotification ?? true,
       });
-      // Mastodon answers 200 with an empty body; which reports it resolved is read back from the database.
-      return { strikeId: null, resolvedReportIds: [] };
+      return { strikeId: null, resolvedReportIds: db ? await listResolvedReportIds({ db, ids: open }) : [] };
     },
     async undoAccountAction({ actor, accountId, undo }) {
       checkId(accountId, 'account');
