@@ -86,8 +86,8 @@ test.describe('Overview charts', () => {
     expect(filed).toHaveLength(opened);
     for (const title of filed) expect(title.startsWith(`${day} `), title).toBe(true);
     // The form shows the range, so it can be widened or cleared.
-    await expect(page.getByLabel('From', { exact: true })).toHaveValue(day);
-    await expect(page.getByLabel('To (inclusive)')).toHaveValue(day);
+    await expect(page.getByLabel('From (UTC)')).toHaveValue(day);
+    await expect(page.getByLabel('To (UTC)')).toHaveValue(day);
 
     // The same list from the data table, by keyboard, with a name that says what it is.
     await page.goto('/');

@@ -191,12 +191,10 @@ export function QueueFilters({ values, rules, targetAcct }: { values: QueueFilte
         )}
         {dateInput('from')}
         {dateInput('to')}
-        <p id={`${id}-dates-hint`} className="col-span-2 self-center text-xs text-zinc-600 sm:col-span-3 lg:col-span-1 xl:col-span-5 dark:text-zinc-400">
+        <p id={`${id}-dates-hint`} className="sr-only">
           {t('datesHint')}
         </p>
-      </div>
-      <div className="mt-3 grid grid-cols-2 items-end gap-3 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-8">
-        <div className="col-span-2 sm:col-span-3 lg:col-span-2 xl:col-span-5">
+        <div className="col-span-2 sm:col-span-3 lg:col-span-1 xl:col-span-2">
           <label htmlFor={`${id}-q`} className="block text-xs font-medium text-zinc-700 dark:text-zinc-300">
             {t('query')}
           </label>
