@@ -1,7 +1,7 @@
 import type { CanaryReason } from './canary';
 import { domainVariants, normalizeDomain } from './domain';
 import type { ExportBlock } from './export';
-import { couldBe, digestIndex } from './obfuscation';
+import { couldBe, digestIndex, publicDomain } from './obfuscation';
 import type { BlocklistRow } from './parse';
 import { comparePolicies, compareSeverity, SEVERITY_RANK, stricterThan, type BlockPolicy, type Severity } from './severity';
 
@@ -276,7 +276,7 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
     return labels.length ? [...labels] : [];
   };
   let byDigest: Map<string, string> | null = null;
-  let byLength: Map<number, string[]> | null = null;
+  let byPattern: Map<string, string[]> | null = null;
 
   const heldBack: HeldBack[] = [];
   const resolved: MergeResult['resolved'] = [];
@@ -303,15 +303,18 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
           via = 'digest';
           resolved.push({ sourceId: source.id, pattern, domain: hit });
         } else {
-          if (!byLength) {
-            byLength = new Map();
+          // Obfuscation is a pure function of the name, so the candidates that fit a pattern are
+          // exactly those whose public form is it: one index instead of a scan per entry.
+          if (!byPattern) {
+            byPattern = new Map();
             for (const c of candidates()) {
-              const list = byLength.get(c.length);
+              const key = publicDomain(c);
+              const list = byPattern.get(key);
               if (list) list.push(c);
-              else byLength.set(c.length, [c]);
+              else byPattern.set(key, [c]);
             }
           }
-          const fits = (byLength.get(pattern.length) ?? []).filter((c) => couldBe(pattern, c)).sort();
+          const fits = (byPattern.get(pattern) ?? []).filter((c) => c.length === pattern.length).sort();
           const reason: HeldBackReason = e.digest ? 'no_match' : fits.length > 1 ? 'ambiguous' : 'no_digest';
           heldBack.push({ sourceId: source.id, sourceName: source.name, name: pattern, kind: 'obfuscated', reason, candidates: fits.slice(0, 10), severity: e.severity, publicComment: e.publicComment });
           continue;
