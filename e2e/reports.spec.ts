@@ -205,7 +205,7 @@ test.describe('Reports', () => {
     const ids = (await rows.evaluateAll((els) => els.map((el) => el.getAttribute('data-row-id') ?? ''))).slice(0, 3);
 
     // Keyboard: j moves, x selects.
-    await page.locator('body').click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     for (let i = 0; i < 3; i++) {
       await page.keyboard.press('j');
       await page.keyboard.press('x');
@@ -227,7 +227,7 @@ test.describe('Reports', () => {
     await signIn(page, STAFF.admin);
     await page.goto('/reports?assigned=none&sort=newest');
     await expect(page.getByTestId('report-row').first()).toBeVisible();
-    await page.locator('body').click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.keyboard.press('?');
     const shortcuts = page.getByTestId('page-shortcuts');
     await expect(shortcuts).toContainText('Assign the focused report to me');
@@ -246,7 +246,7 @@ test.describe('Reports', () => {
     await signIn(page, STAFF.admin);
     await page.goto('/reports?assigned=none&sort=newest');
     await expect(page.getByTestId('report-row').first()).toBeVisible();
-    await page.locator('body').click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     const first = await page.getByTestId('report-row').first().getAttribute('data-row-id');
     await page.keyboard.press('j');
     await page.keyboard.press('g');

@@ -256,6 +256,12 @@ describe.each(testBackends())('report queue queries on %s', (backend) => {
     const priority = { ...DEFAULT_FILTERS, sort: 'priority' as const };
     const top = oracle(priority).map((f) => f.id);
     expect(await findNextReportInQueue({ db, filters: priority, currentReportId: top[0]!, actorAccountId: me, asOf: AS_OF })).toBe(top[1]);
+    // Ranked sorts continue from the report's own place, not from the head of the queue.
+    expect(await findNextReportInQueue({ db, filters: priority, currentReportId: top[3]!, actorAccountId: me, asOf: AS_OF })).toBe(top[4]);
+    expect(await findNextReportInQueue({ db, filters: priority, currentReportId: top.at(-1)!, actorAccountId: me, asOf: AS_OF })).toBe(top[0]);
+    const most = { ...DEFAULT_FILTERS, sort: 'most_reports' as const };
+    const byCount = oracle(most).map((f) => f.id);
+    expect(await findNextReportInQueue({ db, filters: most, currentReportId: byCount[5]!, actorAccountId: me, asOf: AS_OF })).toBe(byCount[6]);
   });
 
   describe('grouped', () => {

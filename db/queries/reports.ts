@@ -466,12 +466,31 @@ export async function listReportQueueGroups({ db, filters, cursor, actorAccountI
 /** Submit & next: the report after `currentReportId` in the queue's order, else the queue's first other report. */
 export async function findNextReportInQueue({ db, filters, currentReportId, actorAccountId, asOf }: { db: Db; filters: ReportQueueFilters; currentReportId: string; actorAccountId: string; asOf: Date }): Promise<string | null> {
   const ungrouped = { ...filters, group: 'none' as const, cursor: null };
-  if (ungrouped.sort === 'oldest' || ungrouped.sort === 'newest') {
-    const after = await listReportQueue({ db, filters: ungrouped, cursor: { sort: ungrouped.sort, id: currentReportId }, actorAccountId, asOf, limit: 1 });
+  const cursor = await queuePositionOf({ db, filters: ungrouped, reportId: currentReportId, asOf });
+  if (cursor) {
+    const after = await listReportQueue({ db, filters: ungrouped, cursor, actorAccountId, asOf, limit: 1 });
     if (after.rows[0]) return after.rows[0].id;
   }
+  // Nothing after it (or it is gone): wrap around to the head of the queue.
   const head = await listReportQueue({ db, filters: ungrouped, cursor: null, actorAccountId, asOf, limit: 2 });
   return head.rows.find((row) => row.id !== currentReportId)?.id ?? null;
+}
+
+/**
+ * Where a report sits in a sorted queue, as a keyset cursor: its id for the id-ordered sorts; its
+ * target's report count or its priority (computed exactly as the queue computes them) for the
+ * ranked sorts, so "next" is the report after this one, not the head of the queue again.
+ */
+async function queuePositionOf({ db, filters, reportId, asOf }: { db: Db; filters: ReportQueueFilters; reportId: string; asOf: Date }): Promise<QueueCursor | null> {
+  if (filters.sort === 'oldest' || filters.sort === 'newest') return { sort: filters.sort, id: reportId };
+  if (!/^\d{1,19}$/.test(reportId)) return null;
+  const { rows } = await sql<{ n: number; score: string }>`
+    SELECT tc.n, (${sql.raw(categoryWeightSql('r.category'))} * ${hoursSql(asOf, sql`r.created_at`)} * GREATEST(1, tc.reporters))::bigint::text AS score
+    FROM reports r ${targetCountsLateral(filters.status)}
+    WHERE r.id = ${reportId}`.execute(db);
+  const row = rows[0];
+  if (!row) return null;
+  return filters.sort === 'most_reports' ? { sort: 'most_reports', count: row.n, id: reportId } : { sort: 'priority', asOf: asOf.toISOString(), score: Number(row.score), id: reportId };
 }
 
 // ---------------------------------------------------------------------------------------------
