@@ -59,3 +59,26 @@ export const RECOMMENDED_INDEXES: RecommendedIndex[] = [
 export function createIndexStatement(index: RecommendedIndex, { concurrently }: { concurrently: boolean }): string {
   return `CREATE INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${index.name} ON ${index.table} ${index.definition}`;
 }
+
+/**
+ * Mastodon's own indexes that Palisade's hot queries lean on. Every Mastodon 4.3+ database has
+ * them; one that is missing means a failed or hand-edited migration, and the query that needs it
+ * reads the whole table. `doctor` names it; Mastodon's migrations (not Palisade) must restore it.
+ */
+export const MASTODON_INDEXES_RELIED_ON: { name: string; table: string; usedBy: string }[] = [
+  { name: 'index_reports_on_target_account_id', table: 'reports', usedBy: 'report page history, ranked queue, account actions' },
+  { name: 'index_reports_on_account_id', table: 'reports', usedBy: 'reports filed by an account' },
+  { name: 'index_reports_on_assigned_account_id', table: 'reports', usedBy: 'queue filter "assigned to me"' },
+  { name: 'index_report_notes_on_report_id', table: 'report_notes', usedBy: 'report notes, time to first action' },
+  { name: 'index_admin_action_logs_on_target_type_and_target_id', table: 'admin_action_logs', usedBy: 'moderation timelines, time to first action' },
+  { name: 'index_admin_action_logs_on_account_id', table: 'admin_action_logs', usedBy: 'audit log filtered by moderator' },
+  { name: 'index_account_warnings_on_target_account_id', table: 'account_warnings', usedBy: 'strikes on report and account pages' },
+  { name: 'index_account_moderation_notes_on_target_account_id', table: 'account_moderation_notes', usedBy: 'moderation notes' },
+  { name: 'index_appeals_on_account_warning_id', table: 'appeals', usedBy: 'appeals with their strikes' },
+  { name: 'index_accounts_on_domain_and_id', table: 'accounts', usedBy: 'domain-block impact, instance pages, queue by domain' },
+  { name: 'index_follows_on_account_id_and_target_account_id', table: 'follows', usedBy: 'domain-block impact (local follows)' },
+  { name: 'index_statuses_20190820', table: 'statuses', usedBy: 'reported posts and account timelines' },
+  { name: 'index_media_attachments_on_status_id', table: 'media_attachments', usedBy: 'media of reported posts' },
+  { name: 'index_users_on_account_id', table: 'users', usedBy: 'sign-ups and local account details' },
+  { name: 'index_domain_blocks_on_domain', table: 'domain_blocks', usedBy: 'domain-block lookups and imports' },
+];

@@ -69,6 +69,20 @@ describe.each(testBackends())('palisade doctor on %s', (backend) => {
     }
   });
 
+  it('names a missing index of Mastodon’s own that the hot queries need, and prints no statement for it', async () => {
+    await sql.raw('DROP INDEX index_report_notes_on_report_id').execute(db());
+    try {
+      const { code, report } = await doctor();
+      expect(code).toBe(0);
+      const check = report.checks.find((c) => c.id === 'indexes')!;
+      expect(check).toMatchObject({ status: 'warn', summary: `all ${RECOMMENDED_INDEXES.length} recommended indexes present; 1 of Mastodon's own indexes missing or invalid` });
+      expect(check.details).toContainEqual(expect.stringMatching(/^Mastodon's index_report_notes_on_report_id on report_notes is missing \(needed by: report notes/));
+      expect(report.statements).toEqual([]);
+    } finally {
+      await sql.raw('CREATE INDEX index_report_notes_on_report_id ON report_notes USING btree (report_id)').execute(db());
+    }
+  });
+
   it('tells an index left invalid by an interrupted CONCURRENTLY build, with the statements to rebuild it', async () => {
     const name = 'index_reports_unresolved_on_id';
     await sql.raw(`UPDATE pg_index SET indisvalid = false WHERE indexrelid = '${name}'::regclass`).execute(db());

@@ -3,7 +3,7 @@ import { detectMastodonVersion, MINIMUM_SERIES, NotMastodonDatabaseError, Unsupp
 import { listAppliedMigrations } from '@/db/migrate';
 import { migrations } from '@/db/migrations';
 import { findPublicIndexes, listMissingTablePrivileges, listUnreadablePublicRelations, readPalisadeSchemaFacts, readReplicaFacts, readServerFacts, type ServerFacts, type TablePrivilege } from '@/db/queries/doctor';
-import { createIndexStatement, RECOMMENDED_INDEXES } from '@/lib/recommended-indexes';
+import { createIndexStatement, MASTODON_INDEXES_RELIED_ON, RECOMMENDED_INDEXES } from '@/lib/recommended-indexes';
 import { flag, type CommandSpec, type ParsedArgs } from '../args';
 import type { Command } from '../command';
 import { printJson, type CliContext } from '../context';
@@ -212,7 +212,7 @@ async function replicaCheck(ctx: CliContext): Promise<Check> {
 }
 
 async function indexesCheck(handle: DbHandle): Promise<Check> {
-  const found = await findPublicIndexes({ db: handle.db, names: RECOMMENDED_INDEXES.map((i) => i.name) });
+  const found = await findPublicIndexes({ db: handle.db, names: [...RECOMMENDED_INDEXES.map((i) => i.name), ...MASTODON_INDEXES_RELIED_ON.map((i) => i.name)] });
   const details: string[] = [];
   const statements: string[] = [];
   let missing = 0;
@@ -233,9 +233,16 @@ async function indexesCheck(handle: DbHandle): Promise<Check> {
     }
     statements.push(`${createIndexStatement(index, { concurrently: true })};`);
   }
-  if (missing + invalid === 0) return check('indexes', 'ok', `all ${RECOMMENDED_INDEXES.length} recommended indexes present`, details);
+  // Mastodon's own: named, never recreated by Palisade (its migrations own their definitions).
+  const mastodonMissing = MASTODON_INDEXES_RELIED_ON.filter((i) => !found.get(i.name)?.valid);
+  for (const index of mastodonMissing) {
+    details.push(`Mastodon's ${index.name} on ${index.table} is ${found.has(index.name) ? 'INVALID' : 'missing'} (needed by: ${index.usedBy}); a Mastodon migration failed or was edited: restore it from Mastodon's db/schema.rb`);
+  }
+  const mastodonPart = mastodonMissing.length ? `; ${mastodonMissing.length} of Mastodon's own indexes missing or invalid` : '';
+  if (missing + invalid === 0 && !mastodonMissing.length) return check('indexes', 'ok', `all ${RECOMMENDED_INDEXES.length} recommended indexes present`, details);
+  if (missing + invalid === 0) return check('indexes', 'warn', `all ${RECOMMENDED_INDEXES.length} recommended indexes present${mastodonPart}`, details, statements);
   const parts = [missing && `${missing} missing`, invalid && `${invalid} invalid`].filter(Boolean).join(', ');
-  return check('indexes', 'warn', `${parts} of ${RECOMMENDED_INDEXES.length} recommended indexes (the queries still work, slower)`, details, statements);
+  return check('indexes', 'warn', `${parts} of ${RECOMMENDED_INDEXES.length} recommended indexes (the queries still work, slower)${mastodonPart}`, details, statements);
 }
 
 /** Every check, in order; a failed connection or schema check skips those that need them. */
