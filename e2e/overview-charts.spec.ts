@@ -111,6 +111,15 @@ test.describe('Overview charts', () => {
     expect(names).toEqual([...names].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
   });
 
+  test('a role without view_audit_log sees the charts but not the per-moderator workload', async ({ page }) => {
+    // The e2e server's "Dashboard viewer" role has view_dashboard only.
+    await signIn(page, 'viewer@palisade.test');
+    await expect(page.getByTestId('chart-flow')).toBeVisible();
+    await expect(page.getByTestId('chart-ages')).toBeVisible();
+    await expect(page.getByTestId('chart-workload')).toHaveCount(0);
+    await expect(page.getByTestId('workload-table')).toHaveCount(0);
+  });
+
   test('exports the monthly transparency figures as JSON and CSV', async ({ page }) => {
     const want = expected();
     await signIn(page, STAFF.admin);
