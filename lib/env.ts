@@ -22,6 +22,8 @@ const EnvSchema = z.object({
   MASTODON_CLIENT_SECRET: z.string().optional(),
   AUTH_SECRET: z.string().min(32).optional(),
   NEXTAUTH_SECRET: z.string().min(32).optional(),
+  /** Palisade's public URL (next-auth reads it too); links in exports use it, not the address a proxy forwarded to. */
+  NEXTAUTH_URL: optionalUrl,
   /** Blocklist subscriptions may fetch from loopback and private addresses (tests, lists on a private network). */
   PALISADE_BLOCKLIST_ALLOW_PRIVATE: z
     .enum(['true', 'false'])

@@ -51,7 +51,8 @@ export async function GET(request: NextRequest) {
 
   const t = await getTranslations('audit');
   const mastodonUrl = env().MASTODON_URL ?? null;
-  const origin = request.nextUrl.origin;
+  // Behind a reverse proxy the request's own origin is an internal address: prefer the public URL.
+  const origin = env().NEXTAUTH_URL?.replace(/\/+$/, '') ?? request.nextUrl.origin;
   const lines = [
     CSV_BOM,
     csvLine(['time_utc', 'source', 'actor', 'actor_account_id', 'action_type', 'action', 'target_type', 'target_id', 'target', 'sentence', 'link']),
