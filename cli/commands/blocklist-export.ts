@@ -29,7 +29,7 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
   const format = OUTPUT_FORMATS[formatName]! as Parameters<typeof renderList>[0];
   const audience = (stringOption(args, 'audience') ?? 'allies') as Audience;
   const out = stringOption(args, 'out');
-  const handle = await ctx.openDatabase();
+  const handle = await ctx.openDatabase({ mustExist: true });
   try {
     await prepareDatabase({ handle, seedDemo: false, migrate: handle.kind === 'pglite' || ctx.env.PALISADE_AUTO_MIGRATE });
     const settings = await getBlocklistSettings({ db: handle.db });
