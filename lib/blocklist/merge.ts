@@ -230,10 +230,14 @@ function entriesOf(input: MergeInput['entries'], id: string): readonly MergeEntr
   return (input instanceof Map ? input.get(id) : (input as Record<string, readonly MergeEntry[]>)[id]) ?? [];
 }
 
+/**
+ * The sources listing one domain, in the order read: parallel arrays, one slot per domain rather
+ * than a wrapper object per source row (a large merge reads hundreds of thousands of rows).
+ */
 interface Listed {
-  source: MergeSource;
-  order: number;
-  backing: Backing;
+  sources: MergeSource[];
+  orders: number[];
+  backing: Backing[];
 }
 
 export function mergeBlocklists(input: MergeInput): MergeResult {
@@ -269,18 +273,21 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
   };
   // Lists repeat the same few comments thousands of times: read each comment's labels once.
   const labelCache = new Map<string, string[]>();
+  // Backings of the same comment share its labels array, as a parent's backing copied to its
+  // subdomains always has: nothing changes a backing's labels after the merge builds them.
   const labelsOf = (comment: string | null): string[] => {
     if (!comment) return [];
     let labels = labelCache.get(comment);
     if (!labels) labelCache.set(comment, (labels = labelsFromComment(comment)));
-    return labels.length ? [...labels] : [];
+    return labels;
   };
   let byDigest: Map<string, string> | null = null;
   let byPattern: Map<string, string[]> | null = null;
+  const fitting = new Map<string, string[]>();
 
   const heldBack: HeldBack[] = [];
   const resolved: MergeResult['resolved'] = [];
-  const listed = new Map<string, Listed[]>();
+  const listed = new Map<string, Listed>();
 
   for (const source of blockSources) {
     const max = source.maxSeverity ?? 'suspend';
@@ -314,7 +321,9 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
               else byPattern.set(key, [c]);
             }
           }
-          const fits = (byPattern.get(pattern) ?? []).filter((c) => c.length === pattern.length).sort();
+          // Lists repeat patterns (and real ones collide: same length, same ends): sort each once.
+          let fits = fitting.get(pattern);
+          if (!fits) fitting.set(pattern, (fits = (byPattern.get(pattern) ?? []).filter((c) => c.length === pattern.length).sort()));
           const reason: HeldBackReason = e.digest ? 'no_match' : fits.length > 1 ? 'ambiguous' : 'no_digest';
           heldBack.push({ sourceId: source.id, sourceName: source.name, name: pattern, kind: 'obfuscated', reason, candidates: fits.slice(0, 10), severity: e.severity, publicComment: e.publicComment });
           continue;
@@ -322,7 +331,7 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
       }
       // A source's entries are read together, so a domain it already listed is the last one listed for it.
       const list = listed.get(domain);
-      if (list && list[list.length - 1]!.source === source) continue;
+      if (list && list.sources[list.sources.length - 1] === source) continue;
       const severity = capSeverity(e.severity, max);
       const backing: Backing = {
         sourceId: source.id,
@@ -339,9 +348,11 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
         via,
         listedAs: via === 'digest' ? e.input.toLowerCase() : domain,
       };
-      const item = { source, order: sourceOrder, backing };
-      if (list) list.push(item);
-      else listed.set(domain, [item]);
+      if (list) {
+        list.sources.push(source);
+        list.orders.push(sourceOrder);
+        list.backing.push(backing);
+      } else listed.set(domain, { sources: [source], orders: [sourceOrder], backing: [backing] });
     }
   }
 
@@ -359,6 +370,22 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
     return value;
   };
 
+  // Comments are split into their parts once per distinct comment, not once per supporter.
+  const partsCache = new Map<string, string[]>();
+  const mergedComment = (backing: readonly Backing[], field: 'publicComment' | 'privateComment'): string | null => {
+    if (backing.length === 1) return oneComment(backing[0]![field]);
+    let parts: string[] | null = null;
+    for (const b of backing) {
+      const comment = b[field];
+      if (!comment) continue;
+      let own = partsCache.get(comment);
+      if (!own) partsCache.set(comment, (own = commentParts(comment)));
+      if (parts === null) parts = [...own];
+      else for (const p of own) if (!parts.includes(p)) parts.push(p);
+    }
+    return parts?.length ? parts.join(', ') : null;
+  };
+
   const domains: MergedDomain[] = [];
   const byDomain = new Map<string, MergedDomain>();
   for (const [domain, direct] of listed) {
@@ -368,20 +395,32 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
     let all = direct;
     for (let v = 1; v < variants.length; v += 1) {
       const parent = variants[v]!;
-      for (const l of listed.get(parent) ?? []) {
-        if (all.some((x) => x.source.id === l.source.id)) continue;
-        if (all === direct) all = [...direct];
-        all.push({ ...l, backing: { ...l.backing, via: 'parent', listedAs: parent } });
+      const p = listed.get(parent);
+      if (!p) continue;
+      for (let j = 0; j < p.sources.length; j += 1) {
+        const id = p.sources[j]!.id;
+        if (all.sources.some((x) => x.id === id)) continue;
+        if (all === direct) all = { sources: [...direct.sources], orders: [...direct.orders], backing: [...direct.backing] };
+        all.sources.push(p.sources[j]!);
+        all.orders.push(p.orders[j]!);
+        all.backing.push({ ...p.backing[j]!, via: 'parent', listedAs: parent });
       }
     }
-    if (all.length > 1) all.sort((a, b) => a.order - b.order);
-    const backing = all.map((l) => l.backing);
-    const weight = backing.reduce((sum, b) => sum + b.weight, 0);
+    const backing = inOrder(all);
+    let weight = 0;
+    for (const b of backing) weight += b.weight;
     const percent = totalWeight > 0 ? (weight / totalWeight) * 100 : 0;
     const excluded = allowed.size === 0 ? null : (variants.find((v) => allowed.has(v)) ?? null);
     const policy = combine(backing, plan);
     // Without parents' supporters every backing is the domain's own (the common case).
     const own = all === direct ? backing : backing.filter((b) => b.via !== 'parent');
+    // The union of the supporters' labels, in order (most backings share a few label arrays).
+    let labels: string[] = [];
+    for (const b of backing) {
+      if (b.labels.length === 0) continue;
+      if (labels.length === 0) labels = [...new Set(b.labels)];
+      else for (const l of b.labels) if (!labels.includes(l)) labels.push(l);
+    }
     const merged: MergedDomain = {
       domain,
       backing,
@@ -392,9 +431,9 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
       excludedBy: excluded,
       coveredBy: null,
       policy,
-      publicComment: own.length === 1 ? oneComment(own[0]!.publicComment) : mergeComments(own.map((b) => b.publicComment)),
-      privateComment: own.length === 1 ? oneComment(own[0]!.privateComment) : mergeComments(own.map((b) => b.privateComment)),
-      labels: backing.some((b) => b.labels.length > 0) ? [...new Set(backing.flatMap((b) => b.labels))] : [],
+      publicComment: mergedComment(own, 'publicComment'),
+      privateComment: mergedComment(own, 'privateComment'),
+      labels,
     };
     domains.push(merged);
     byDomain.set(domain, merged);
@@ -414,6 +453,28 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
   return { domains, byDomain, heldBack, resolved, blockSources: blockSources.length, totalWeight, plan, threshold };
 }
 
+/** A domain's backings by source order (priority, then as given): a stable sort, when needed. */
+function inOrder(listed: Listed): Backing[] {
+  const { orders, backing } = listed;
+  let sorted = true;
+  for (let i = 1; i < orders.length && sorted; i += 1) sorted = orders[i - 1]! <= orders[i]!;
+  if (sorted) return backing;
+  return orders
+    .map((order, i) => ({ order, i }))
+    .sort((a, b) => a.order - b.order || a.i - b.i)
+    .map(({ i }) => backing[i]!);
+}
+
+/** mergeComments' parts of one comment: split on ", ", trimmed, first occurrence of each. */
+function commentParts(comment: string): string[] {
+  const parts: string[] = [];
+  for (const part of comment.split(', ')) {
+    const p = part.trim();
+    if (p !== '' && !parts.includes(p)) parts.push(p);
+  }
+  return parts;
+}
+
 /** FediBlockHole's apply_mergeplan over every supporter. */
 function combine(backing: readonly Backing[], plan: MergePlan): MergedPolicy {
   const first = backing[0]!;
@@ -421,7 +482,8 @@ function combine(backing: readonly Backing[], plan: MergePlan): MergedPolicy {
   let rejectMedia = first.rejectMedia;
   let rejectReports = first.rejectReports;
   let obfuscate = first.obfuscate;
-  for (const b of backing.slice(1)) {
+  for (let i = 1; i < backing.length; i += 1) {
+    const b = backing[i]!;
     if (plan === 'max') {
       if (SEVERITY_RANK[b.severity] > SEVERITY_RANK[severity]) severity = b.severity;
       rejectMedia ||= b.rejectMedia;
