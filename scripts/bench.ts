@@ -1,15 +1,20 @@
 /**
  * `npm run bench`: seeds (or reuses) the large scale on DATABASE_URL and prints JSON with p50/p95
  * of Palisade's hot queries. Timings live here, never in tests.
+ *
+ * `--only name,name` (or BENCH_ONLY=name,name) runs just those cases; when none of them needs the
+ * database (the blocklist merge of generated lists), nothing is opened or seeded.
  */
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import { sql } from 'kysely';
-import { openDatabase } from '../db/client';
+import { openDatabase, type Db } from '../db/client';
 import { ensureMastodonSchema } from '../db/mastodon/load';
 import { detectMastodonVersion } from '../db/mastodon/version';
 import { migrateToLatest } from '../db/migrate';
 import { createRecommendedIndexes } from '../db/recommended-indexes';
 import { env } from '../lib/env';
-import { BENCH_CASES } from './bench/cases';
+import { BENCH_CASES, type BenchCase } from './bench/cases';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 const WARMUP = 3;
@@ -19,7 +24,59 @@ function percentile(sorted: number[], p: number): number {
   return Number((sorted[index] ?? 0).toFixed(2));
 }
 
+type Result = { p50_ms: number; p95_ms: number; runs: number; peak_rss_mb?: number };
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+/** A full collection between runs of a memory case, so each starts as a fresh CLI process would. */
+function collector(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+async function measure(bench: BenchCase, db: Db): Promise<Result> {
+  const runs = bench.runs ?? RUNS;
+  const prepared = bench.prepare ? await bench.prepare(db) : undefined;
+  const gc = bench.memory ? collector() : null;
+  for (let i = 0; i < Math.min(WARMUP, runs); i += 1) {
+    gc?.();
+    await bench.run(db, prepared);
+  }
+  const timings: number[] = [];
+  for (let i = 0; i < runs; i += 1) {
+    gc?.();
+    const started = performance.now();
+    await bench.run(db, prepared);
+    timings.push(performance.now() - started);
+  }
+  timings.sort((a, b) => a - b);
+  const out: Result = { p50_ms: percentile(timings, 50), p95_ms: percentile(timings, 95), runs };
+  // The process's peak so far (the case's own when it runs first, as database-free cases do).
+  if (bench.memory) out.peak_rss_mb = mb(process.resourceUsage().maxRSS * 1024);
+  return out;
+}
+
+function selectedCases(): BenchCase[] {
+  const flag = process.argv.indexOf('--only');
+  const raw = flag >= 0 ? process.argv[flag + 1] : (process.argv.find((a) => a.startsWith('--only='))?.slice(7) ?? process.env.BENCH_ONLY);
+  if (!raw) return BENCH_CASES;
+  const names = raw.split(',').map((n) => n.trim()).filter(Boolean);
+  const unknown = names.filter((n) => !BENCH_CASES.some((c) => c.name === n));
+  if (unknown.length) throw new Error(`unknown case ${unknown.join(', ')}; cases: ${BENCH_CASES.map((c) => c.name).join(', ')}`);
+  return BENCH_CASES.filter((c) => names.includes(c.name));
+}
+
 async function main(): Promise<number> {
+  const cases = selectedCases();
+  // Database-free cases first: their peak RSS is then their own.
+  const free = cases.filter((c) => c.database === false);
+  const results: Record<string, Result> = {};
+  for (const bench of free) results[bench.name] = await measure(bench, null as unknown as Db);
+  if (free.length === cases.length) {
+    console.log(JSON.stringify({ queries: results }, null, 2));
+    return 0;
+  }
+
   const url = env().DATABASE_URL;
   if (!url) {
     console.error('bench: set DATABASE_URL to a throwaway PostgreSQL database (the large seed needs real PostgreSQL, not the embedded one).');
@@ -49,19 +106,7 @@ async function main(): Promise<number> {
     await createRecommendedIndexes({ db: handle.db });
     await sql`ANALYZE`.execute(handle.db);
 
-    const results: Record<string, { p50_ms: number; p95_ms: number; runs: number }> = {};
-    for (const bench of BENCH_CASES) {
-      const prepared = bench.prepare ? await bench.prepare(handle.db) : undefined;
-      for (let i = 0; i < WARMUP; i += 1) await bench.run(handle.db, prepared);
-      const timings: number[] = [];
-      for (let i = 0; i < RUNS; i += 1) {
-        const started = performance.now();
-        await bench.run(handle.db, prepared);
-        timings.push(performance.now() - started);
-      }
-      timings.sort((a, b) => a - b);
-      results[bench.name] = { p50_ms: percentile(timings, 50), p95_ms: percentile(timings, 95), runs: RUNS };
-    }
+    for (const bench of cases) if (bench.database !== false) results[bench.name] = await measure(bench, handle.db);
     const counts = await sql<{ accounts: string; statuses: string; reports: string; open_reports: string; domain_blocks: string; follows: string }>`
       SELECT (SELECT count(*) FROM accounts) AS accounts, (SELECT count(*) FROM statuses) AS statuses,
              (SELECT count(*) FROM reports) AS reports, (SELECT count(*) FROM reports WHERE action_taken_at IS NULL) AS open_reports,

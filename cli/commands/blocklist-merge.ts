@@ -57,7 +57,7 @@ export function parseThreshold(raw: string | undefined): MergeThreshold {
 }
 
 /** A parsed row as the merge needs it, and nothing more (large merges hold hundreds of thousands). */
-function entryOf(row: BlocklistRow): MergeEntry {
+export function entryOf(row: BlocklistRow): MergeEntry {
   return {
     domain: row.domain,
     input: row.domain ?? row.input,

@@ -10,6 +10,15 @@ export interface BenchCase {
   /** Runs the hot path once; gets a fresh value from `prepare` each time when it has one. */
   run: (db: Db, prepared: unknown) => Promise<unknown>;
   prepare?: (db: Db) => Promise<unknown>;
+  /**
+   * False for cases that never touch the database (`db` is then not usable): run alone
+   * (`--only`), they need neither DATABASE_URL nor the large seed.
+   */
+  database?: false;
+  /** Timed runs for a slow case (default BENCH_RUNS). */
+  runs?: number;
+  /** Also report the process's peak RSS, with a full collection before each run (large inputs). */
+  memory?: boolean;
 }
 
 /** Hot paths measured by `npm run bench`. Features add their queries here. */
