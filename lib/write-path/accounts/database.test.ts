@@ -138,6 +138,89 @@ describe.each(testBackends())('account actions through the database on %s', (bac
     await expect(writer().approveUser({ actor: moderator, accountId: pending.accountId })).rejects.toMatchObject({ code: 'conflict' });
   });
 
+  it('marks a local user sensitive (strike 2000) and unsensitive clears sensitized_at, each with its Account audit row', async () => {
+    const local = await createStaffUser({ db: db(), username: 'nsfwposter', roleId: null });
+    const reporter = await createAccount({ db: db(), username: 'rep3', domain: 'c.example' });
+    const report = await createReport({ db: db(), reporterId: reporter, targetId: local.accountId });
+    const before = await lastLogId();
+
+    const result = await writer().takeAccountAction({ actor: moderator, accountId: local.accountId, type: 'sensitive', text: 'Mark your media.' });
+
+    expect(await db().selectFrom('accounts').select(['sensitized_at', 'silenced_at', 'suspended_at', 'updated_at']).where('id', '=', local.accountId).executeTakeFirstOrThrow()).toEqual({
+      sensitized_at: at,
+      silenced_at: null,
+      suspended_at: null,
+      updated_at: at,
+    });
+    expect(await db().selectFrom('account_warnings').selectAll().where('target_account_id', '=', local.accountId).execute()).toEqual([
+      {
+        id: result.strikeId,
+        account_id: moderator.accountId,
+        target_account_id: local.accountId,
+        action: 2000,
+        text: 'Mark your media.',
+        report_id: null,
+        status_ids: null,
+        overruled_at: null,
+        created_at: at,
+        updated_at: at,
+      },
+    ]);
+    // Any action but a warning resolves every open report against the account, as Mastodon does.
+    expect(result.resolvedReportIds).toEqual([report]);
+
+    const later = new Date('2026-11-22T10:00:00Z');
+    await databaseWritePath({ db: db(), now: () => later }).undoAccountAction({ actor: moderator, accountId: local.accountId, undo: 'unsensitive' });
+
+    expect(await db().selectFrom('accounts').select(['sensitized_at', 'updated_at']).where('id', '=', local.accountId).executeTakeFirstOrThrow()).toEqual({ sensitized_at: null, updated_at: later });
+    // Undo leaves the strike in place (only an approved appeal overrules it).
+    expect(await db().selectFrom('account_warnings').select(['action', 'overruled_at']).where('target_account_id', '=', local.accountId).execute()).toEqual([{ action: 2000, overruled_at: null }]);
+    expect(await logs(before)).toEqual([
+      { action: 'sensitive', target_type: 'Account', target_id: local.accountId, human_identifier: 'nsfwposter', route_param: null, account_id: moderator.accountId },
+      { action: 'resolve', target_type: 'Report', target_id: report, human_identifier: report, route_param: null, account_id: moderator.accountId },
+      { action: 'unsensitive', target_type: 'Account', target_id: local.accountId, human_identifier: 'nsfwposter', route_param: null, account_id: moderator.accountId },
+    ]);
+    const afterUndo = await lastLogId();
+    await expect(writer().undoAccountAction({ actor: moderator, accountId: local.accountId, undo: 'unsensitive' })).rejects.toMatchObject({ code: 'conflict' });
+    expect(await logs(afterUndo)).toEqual([]);
+  });
+
+  it('limits then unlimits a remote account: silenced_at set then cleared, strike 3000 kept, silence and unsilence audit rows', async () => {
+    const target = await createAccount({ db: db(), username: 'loud', domain: 'loud.example' });
+    const before = await lastLogId();
+
+    const result = await writer().takeAccountAction({ actor: admin, accountId: target, type: 'silence' });
+
+    expect(await db().selectFrom('accounts').select(['silenced_at', 'sensitized_at', 'suspended_at']).where('id', '=', target).executeTakeFirstOrThrow()).toEqual({ silenced_at: at, sensitized_at: null, suspended_at: null });
+    expect(await db().selectFrom('account_warnings').selectAll().where('target_account_id', '=', target).execute()).toEqual([
+      { id: result.strikeId, account_id: admin.accountId, target_account_id: target, action: 3000, text: '', report_id: null, status_ids: null, overruled_at: null, created_at: at, updated_at: at },
+    ]);
+    expect(result.resolvedReportIds).toEqual([]);
+    // Mastodon offers no second limit on a limited account.
+    await expect(writer().takeAccountAction({ actor: admin, accountId: target, type: 'silence' })).rejects.toMatchObject({ code: 'conflict' });
+
+    await writer().undoAccountAction({ actor: admin, accountId: target, undo: 'unsilence' });
+
+    expect(await db().selectFrom('accounts').select(['silenced_at', 'sensitized_at', 'suspended_at']).where('id', '=', target).executeTakeFirstOrThrow()).toEqual({ silenced_at: null, sensitized_at: null, suspended_at: null });
+    expect(await db().selectFrom('account_warnings').select(['action', 'overruled_at']).where('target_account_id', '=', target).execute()).toEqual([{ action: 3000, overruled_at: null }]);
+    expect(await logs(before)).toEqual([
+      { action: 'silence', target_type: 'Account', target_id: target, human_identifier: 'loud@loud.example', route_param: null, account_id: admin.accountId },
+      { action: 'unsilence', target_type: 'Account', target_id: target, human_identifier: 'loud@loud.example', route_param: null, account_id: admin.accountId },
+    ]);
+    await expect(writer().undoAccountAction({ actor: admin, accountId: target, undo: 'unsilence' })).rejects.toMatchObject({ code: 'conflict' });
+  });
+
+  it('undoing a limit or force-sensitive needs manage_users, so a reports-only role is refused and nothing changes', async () => {
+    const target = await createAccount({ db: db(), username: 'stuck', domain: 'stuck.example' });
+    await writer().takeAccountAction({ actor: moderator, accountId: target, type: 'silence' });
+    await writer().takeAccountAction({ actor: moderator, accountId: target, type: 'sensitive' });
+    const before = await lastLogId();
+    await expect(writer().undoAccountAction({ actor: reportsOnly, accountId: target, undo: 'unsilence' })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(writer().undoAccountAction({ actor: reportsOnly, accountId: target, undo: 'unsensitive' })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(await db().selectFrom('accounts').select(['silenced_at', 'sensitized_at']).where('id', '=', target).executeTakeFirstOrThrow()).toEqual({ silenced_at: at, sensitized_at: at });
+    expect(await logs(before)).toEqual([]);
+  });
+
   it('rolls everything back when a step fails', async () => {
     const target = await createAccount({ db: db(), username: 'rollback', domain: 'rb.example' });
     const before = await lastLogId();
