@@ -282,12 +282,12 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
     return labels;
   };
   let byDigest: Map<string, string> | null = null;
-  let byPattern: Map<string, string[]> | null = null;
-  const fitting = new Map<string, string[]>();
 
   const heldBack: HeldBack[] = [];
   const resolved: MergeResult['resolved'] = [];
   const listed = new Map<string, Listed>();
+  const unmatched: HeldBack[] = [];
+  const canaryDomains: string[] = [];
 
   for (const source of blockSources) {
     const max = source.maxSeverity ?? 'suspend';
@@ -295,6 +295,7 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
     const sourceOrder = order.get(source.id) ?? 0;
     for (const e of entriesOf(input.entries, source.id)) {
       if (e.canary) {
+        if (e.domain) canaryDomains.push(e.domain);
         heldBack.push({ sourceId: source.id, sourceName: source.name, name: e.domain ?? e.input, kind: 'canary', reason: e.canary, candidates: [], severity: e.severity, publicComment: e.publicComment });
         continue;
       }
@@ -303,29 +304,16 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
       if (domain === null) {
         if (!e.obfuscated) continue;
         const pattern = e.input.toLowerCase();
-        byDigest ??= digestIndex(candidates());
-        const hit = e.digest ? byDigest.get(e.digest.toLowerCase()) : undefined;
+        const hit = e.digest ? (byDigest ??= digestIndex(candidates())).get(e.digest.toLowerCase()) : undefined;
         if (hit && couldBe(pattern, hit)) {
           domain = hit;
           via = 'digest';
           resolved.push({ sourceId: source.id, pattern, domain: hit });
         } else {
-          // Obfuscation is a pure function of the name, so the candidates that fit a pattern are
-          // exactly those whose public form is it: one index instead of a scan per entry.
-          if (!byPattern) {
-            byPattern = new Map();
-            for (const c of candidates()) {
-              const key = publicDomain(c);
-              const list = byPattern.get(key);
-              if (list) list.push(c);
-              else byPattern.set(key, [c]);
-            }
-          }
-          // Lists repeat patterns (and real ones collide: same length, same ends): sort each once.
-          let fits = fitting.get(pattern);
-          if (!fits) fitting.set(pattern, (fits = (byPattern.get(pattern) ?? []).filter((c) => c.length === pattern.length).sort()));
-          const reason: HeldBackReason = e.digest ? 'no_match' : fits.length > 1 ? 'ambiguous' : 'no_digest';
-          heldBack.push({ sourceId: source.id, sourceName: source.name, name: pattern, kind: 'obfuscated', reason, candidates: fits.slice(0, 10), severity: e.severity, publicComment: e.publicComment });
+          // Which known names fit the pattern is settled once every list is read (below).
+          const held: HeldBack = { sourceId: source.id, sourceName: source.name, name: pattern, kind: 'obfuscated', reason: e.digest ? 'no_match' : 'no_digest', candidates: [], severity: e.severity, publicComment: e.publicComment };
+          heldBack.push(held);
+          unmatched.push(held);
           continue;
         }
       }
@@ -353,6 +341,28 @@ export function mergeBlocklists(input: MergeInput): MergeResult {
         list.orders.push(sourceOrder);
         list.backing.push(backing);
       } else listed.set(domain, { sources: [source], orders: [sourceOrder], backing: [backing] });
+    }
+  }
+
+  if (unmatched.length) {
+    // Every real name of every list is now a key of `listed` or a canary's: the candidates without
+    // a second pass over the rows. Obfuscation is a pure function of the name, so the candidates
+    // that fit a pattern are exactly those whose public form it is: one index, not a scan per entry.
+    const all = candidateSet ?? new Set<string>([...(input.knownDomains ?? []), ...listed.keys(), ...canaryDomains]);
+    const byPattern = new Map<string, string[]>();
+    for (const c of all) {
+      const key = publicDomain(c);
+      const list = byPattern.get(key);
+      if (list) list.push(c);
+      else byPattern.set(key, [c]);
+    }
+    // Lists repeat patterns (and real names collide: same length, same ends): sort each once.
+    const fitting = new Map<string, string[]>();
+    for (const held of unmatched) {
+      let fits = fitting.get(held.name);
+      if (!fits) fitting.set(held.name, (fits = (byPattern.get(held.name) ?? []).filter((c) => c.length === held.name.length).sort()));
+      if (held.reason === 'no_digest' && fits.length > 1) held.reason = 'ambiguous';
+      held.candidates = fits.slice(0, 10);
     }
   }
 
