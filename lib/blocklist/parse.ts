@@ -412,7 +412,14 @@ export class BlocklistParser {
   }
 
   #csvRecord(record: CsvRecord) {
-    const blank = record.fields.every((f) => f.trim() === '');
+    // Blank unless a cell has more than whitespace (the first cell, the domain, almost always does).
+    let blank = true;
+    for (const f of record.fields) {
+      if (f !== '' && f.trim() !== '') {
+        blank = false;
+        break;
+      }
+    }
     if (blank) return;
     if (this.#map === null) {
       this.#columns = record.fields.map((f) => f.trim());
