@@ -1,6 +1,6 @@
 import { writeExport, type ExportFormat } from '@/lib/blocklist/export';
 import { BLOCKLIST_FORMATS, type BlocklistFormat } from '@/lib/blocklist/limits';
-import { isMergeableRow, mergeAudit, mergeBlocklists, mergedBlocks, type MergeEntry, type MergePlan, type MergeResult, type MergeSource, type MergeThreshold } from '@/lib/blocklist/merge';
+import { isMergeableRow, MergeAccumulator, mergeAudit, mergedBlocks, type MergeEntry, type MergePlan, type MergeResult, type MergeSource, type MergeThreshold } from '@/lib/blocklist/merge';
 import type { BlocklistRow } from '@/lib/blocklist/parse';
 import { flag, listOption, stringOption, UsageError, type CommandSpec, type ParsedArgs } from '../args';
 import { inputName, readBlocklistInput } from '../blocklist-input';
@@ -91,15 +91,18 @@ export interface MergeRun {
   inputs: InputSummary[];
 }
 
-/** Reads every input (one after another, rows reduced as they stream in) and merges them. */
+/**
+ * Reads every input (one after another) and merges it as it streams in: each row goes straight
+ * into the merge, which keeps one slot per domain and list, never the rows themselves.
+ */
 export async function runMerge(ctx: CliContext, options: { inputs: string[]; allow: string[]; plan: MergePlan; threshold: MergeThreshold; inputFormat: BlocklistFormat | 'auto' }): Promise<MergeRun> {
-  const sources: MergeSource[] = [];
-  const entries = new Map<string, MergeEntry[]>();
   const inputs: InputSummary[] = [];
   const all = [...options.inputs.map((input) => ({ input, role: 'block' as const })), ...options.allow.map((input) => ({ input, role: 'allow' as const }))];
+  const sources: MergeSource[] = all.map(({ input, role }, i) => ({ id: String(i), name: inputName(input), role }));
+  const merge = new MergeAccumulator({ sources, plan: options.plan, threshold: options.threshold });
   for (const [i, { input, role }] of all.entries()) {
-    const list: MergeEntry[] = [];
     const summary = { rows: 0, used: 0, invalid: 0, duplicates: 0, obfuscated: 0, canaries: 0 };
+    const id = String(i);
     const parsed = await readBlocklistInput(input, ctx, {
       format: options.inputFormat,
       maxRows: MERGE_MAX_ROWS,
@@ -112,17 +115,17 @@ export async function runMerge(ctx: CliContext, options: { inputs: string[]; all
         else if (row.duplicateOfLine !== null) summary.duplicates += 1;
         if (row.obfuscated) summary.obfuscated += 1;
         if (row.canary) summary.canaries += 1;
-        if (isMergeableRow(row)) list.push(entryOf(row));
+        if (isMergeableRow(row)) {
+          summary.used += 1;
+          // A row has every field an entry has; the merge reads `input` and `digest` only for obfuscated rows, as entryOf gives them.
+          merge.add(id, row);
+        }
       },
     });
-    summary.used = list.length;
-    const id = String(i);
-    sources.push({ id, name: inputName(input), role });
-    entries.set(id, list);
     inputs.push({ input, name: inputName(input), role, format: parsed.format, ...summary });
   }
-  const result = mergeBlocklists({ sources, entries, plan: options.plan, threshold: options.threshold });
-  return { result, inputs };
+  // Per-source support records are built only for what is printed (--json's passing domains).
+  return { result: merge.finish({ lazyBacking: true }), inputs };
 }
 
 function auditCsv(result: MergeResult): string {
