@@ -243,22 +243,8 @@ const MEDIA = 1 << 4;
 const REPORTS = 1 << 5;
 const OBFUSCATE = 1 << 6;
 
-/**
- * The sources listing one domain, in the order read: parallel arrays, one slot per supporting
- * source rather than an object per row (a large merge reads hundreds of thousands of rows).
- */
-interface Listed {
-  /** Block-source indexes. */
-  srcs: number[];
-  /** Severity and flags (see MEDIA…). */
-  bits: number[];
-  pub: Array<string | null>;
-  priv: Array<string | null>;
-  /** Labels given with the entry; null slots (or no array) mean "from the public comment". */
-  labels: Array<readonly string[] | null> | null;
-  /** The obfuscated pattern, for a slot resolved by its digest. */
-  patterns: Array<string | null> | null;
-}
+/** Room for this many supporter slots first; doubled as needed. */
+const FIRST_SLOTS = 4096;
 
 /** An obfuscated entry whose digest matched no name read so far: settled once every list is read. */
 interface Deferred {
@@ -294,7 +280,25 @@ export class MergeAccumulator {
   readonly #totalWeight: number;
   readonly #allowed = new Set<string>();
   readonly #knownDomains: Iterable<string> | undefined;
-  readonly #listed = new Map<string, Listed>();
+  /**
+   * Each domain's newest supporter slot. A slot (one per domain and supporting source, however many
+   * rows) lives in the typed arrays below, linked to the domain's previous slot: no object per
+   * domain or row, so a merge of many large lists stays small and cheap to collect.
+   */
+  readonly #listed = new Map<string, number>();
+  #slots = 0;
+  #src = new Int32Array(FIRST_SLOTS);
+  /** Severity after the cap, as written, and the flags (see MEDIA…). */
+  #bits = new Uint8Array(FIRST_SLOTS);
+  /** Comment ids (0: none) into #commentList. */
+  #pub = new Uint32Array(FIRST_SLOTS);
+  #priv = new Uint32Array(FIRST_SLOTS);
+  #next = new Int32Array(FIRST_SLOTS);
+  readonly #commentList: Array<string | null> = [null];
+  /** Labels given with an entry (rare: merges of stored subscriptions); others come from the comment. */
+  readonly #slotLabels = new Map<number, string[]>();
+  /** The obfuscated pattern of a slot resolved by its digest. */
+  readonly #slotPatterns = new Map<number, string>();
   readonly #heldBack: HeldBack[] = [];
   readonly #resolved: Array<MergeResult['resolved'][number] | Deferred> = [];
   readonly #unmatched: HeldBack[] = [];
@@ -304,7 +308,7 @@ export class MergeAccumulator {
   #names: string[] | null = null;
   #byDigest: Map<string, string> | null = null;
   #digested = 0;
-  readonly #comments = new Map<string, string>();
+  readonly #comments = new Map<string, number>();
   #finished = false;
 
   constructor(input: Pick<MergeInput, 'sources' | 'plan' | 'threshold' | 'excludes' | 'knownDomains'>) {
@@ -344,7 +348,7 @@ export class MergeAccumulator {
         this.#canaryDomains.push(name);
         this.#names?.push(name);
       }
-      this.#heldBack.push({ sourceId: source.id, sourceName: source.name, name: e.domain ?? e.input, kind: 'canary', reason: e.canary, candidates: [], severity: e.severity, publicComment: e.publicComment });
+      this.#heldBack.push({ sourceId: source.id, sourceName: source.name, name: detached(e.domain ?? e.input), kind: 'canary', reason: e.canary, candidates: [], severity: e.severity, publicComment: this.#commentList[this.#comment(e.publicComment)]! });
       return;
     }
     let domain = e.domain;
@@ -358,7 +362,7 @@ export class MergeAccumulator {
         domain = hit;
         this.#resolved.push({ sourceId: source.id, pattern, domain: hit });
       } else {
-        const held: HeldBack = { sourceId: source.id, sourceName: source.name, name: pattern, kind: 'obfuscated', reason: e.digest ? 'no_match' : 'no_digest', candidates: [], severity: e.severity, publicComment: e.publicComment };
+        const held: HeldBack = { sourceId: source.id, sourceName: source.name, name: pattern, kind: 'obfuscated', reason: e.digest ? 'no_match' : 'no_digest', candidates: [], severity: e.severity, publicComment: this.#commentList[this.#comment(e.publicComment)]! };
         this.#heldBack.push(held);
         if (digest && !hit) {
           // A name of a list not read yet may be the one: settled in `finish`, in this place.
@@ -369,44 +373,62 @@ export class MergeAccumulator {
         return;
       }
     }
-    const list = this.#listed.get(domain);
+    const head = this.#listed.get(domain);
     // A source's entries are read together, so a domain it already listed is the last one listed for it.
-    if (list && list.srcs[list.srcs.length - 1] === src) return;
-    if (list) this.#slot(list, src, e, pattern);
+    if (head !== undefined && this.#src[head] === src) return;
+    const slot = this.#newSlot(head ?? -1);
+    this.#write(slot, src, e, pattern);
+    if (head !== undefined) this.#listed.set(domain, slot);
     else {
       const key = detached(domain);
-      const fresh: Listed = { srcs: [], bits: [], pub: [], priv: [], labels: null, patterns: null };
-      this.#slot(fresh, src, e, pattern);
-      this.#listed.set(key, fresh);
+      this.#listed.set(key, slot);
       this.#names?.push(key);
     }
   }
 
-  #slot(list: Listed, src: number, e: MergeEntry, pattern: string | null, at = list.srcs.length) {
-    const written = SEVERITY_RANK[e.severity];
-    const cap = this.#caps[src]!;
-    list.srcs[at] = src;
-    list.bits[at] = (written > cap ? cap : written) | (written << WRITTEN_SHIFT) | (e.rejectMedia ? MEDIA : 0) | (e.rejectReports ? REPORTS : 0) | (e.obfuscate ? OBFUSCATE : 0);
-    list.pub[at] = this.#comment(e.publicComment);
-    list.priv[at] = this.#comment(e.privateComment);
-    if (e.labels || list.labels) {
-      list.labels ??= [];
-      while (list.labels.length < at) list.labels.push(null);
-      list.labels[at] = e.labels ? [...e.labels] : null;
+  #newSlot(next: number): number {
+    const slot = this.#slots;
+    if (slot === this.#src.length) {
+      const grow = <T extends Int32Array | Uint32Array | Uint8Array>(a: T): T => {
+        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.#src = grow(this.#src);
+      this.#bits = grow(this.#bits);
+      this.#pub = grow(this.#pub);
+      this.#priv = grow(this.#priv);
+      this.#next = grow(this.#next);
     }
-    if (pattern !== null || list.patterns) {
-      list.patterns ??= [];
-      while (list.patterns.length < at) list.patterns.push(null);
-      list.patterns[at] = pattern;
-    }
+    this.#slots = slot + 1;
+    this.#next[slot] = next;
+    return slot;
   }
 
-  /** Lists repeat the same few comments: one detached copy of each. */
-  #comment(comment: string | null): string | null {
-    if (!comment) return comment;
-    let kept = this.#comments.get(comment);
-    if (kept === undefined) this.#comments.set((kept = detached(comment)), kept);
-    return kept;
+  #write(slot: number, src: number, e: MergeEntry, pattern: string | null) {
+    const written = SEVERITY_RANK[e.severity];
+    const cap = this.#caps[src]!;
+    this.#src[slot] = src;
+    this.#bits[slot] = (written > cap ? cap : written) | (written << WRITTEN_SHIFT) | (e.rejectMedia ? MEDIA : 0) | (e.rejectReports ? REPORTS : 0) | (e.obfuscate ? OBFUSCATE : 0);
+    this.#pub[slot] = this.#comment(e.publicComment);
+    this.#priv[slot] = this.#comment(e.privateComment);
+    if (e.labels) this.#slotLabels.set(slot, [...e.labels]);
+    else this.#slotLabels.delete(slot);
+    if (pattern !== null) this.#slotPatterns.set(slot, pattern);
+    else this.#slotPatterns.delete(slot);
+  }
+
+  /** Lists repeat the same few comments: one detached copy of each, by id. */
+  #comment(comment: string | null): number {
+    if (comment === null || comment === undefined) return 0;
+    let id = this.#comments.get(comment);
+    if (id === undefined) {
+      id = this.#commentList.length;
+      const kept = detached(comment);
+      this.#commentList.push(kept);
+      this.#comments.set(kept, id);
+    }
+    return id;
   }
 
   /** Digest → name over every name read so far (hashed once each, and only once a digest is asked for). */
@@ -444,14 +466,17 @@ export class MergeAccumulator {
       }
       settled.add(d.held);
       d.resolved = { sourceId: blockSources[d.src]!.id, pattern: d.pattern, domain: hit };
-      let list = listed.get(hit);
-      if (!list) listed.set(hit, (list = { srcs: [], bits: [], pub: [], priv: [], labels: null, patterns: null }));
-      const at = list.srcs.indexOf(d.src);
+      const head = listed.get(hit);
+      let at = head ?? -1;
+      while (at !== -1 && this.#src[at] !== d.src) at = this.#next[at]!;
       // The source named the domain later in its list (it was read after this entry): this entry, read first, wins.
       // (An earlier entry settled here to the same domain keeps its place.)
       const key = `${d.src} ${hit}`;
-      if (at === -1) this.#slot(list, d.src, d.entry, d.pattern);
-      else if (!late.has(key)) this.#slot(list, d.src, d.entry, d.pattern, at);
+      if (at === -1) {
+        const slot = this.#newSlot(head ?? -1);
+        this.#write(slot, d.src, d.entry, d.pattern);
+        listed.set(hit, slot);
+      } else if (!late.has(key)) this.#write(at, d.src, d.entry, d.pattern);
       late.add(key);
     }
     if (settled.size) heldBack = heldBack.filter((h) => !settled.has(h));
@@ -506,92 +531,108 @@ export class MergeAccumulator {
       if (!own) partsCache.set(comment, (own = commentParts(comment)));
       return own;
     };
-    const mergedComment = (comments: ReadonlyArray<string | null>, slots: readonly number[]): string | null => {
+    const mergedComment = (comments: ReadonlyArray<string | null>): string | null => {
       let parts: string[] | null = null;
-      for (const i of slots) {
-        const comment = comments[i];
+      for (const comment of comments) {
         if (!comment) continue;
         const own = partsOf(comment);
-        if (parts === null) parts = slots.length === 1 ? own : [...own];
+        if (parts === null) parts = comments.length === 1 ? own : [...own];
         else for (const p of own) if (!parts.includes(p)) parts.push(p);
       }
       return parts?.length ? parts.join(', ') : null;
     };
 
-    const backingOf = (list: Listed, i: number, parent: string | null, domain: string, labels: readonly string[]): Backing => {
-      const src = list.srcs[i]!;
-      const bits = list.bits[i]!;
-      const source = blockSources[src]!;
-      const severity = SEVERITY_BY_RANK[bits & 3]!;
-      const written = SEVERITY_BY_RANK[(bits >> WRITTEN_SHIFT) & 3]!;
-      const pattern = list.patterns?.[i] ?? null;
-      return {
-        sourceId: source.id,
-        sourceName: source.name,
-        weight: weights[src]!,
-        severity,
-        cappedFrom: severity === written ? null : written,
-        rejectMedia: (bits & MEDIA) !== 0,
-        rejectReports: (bits & REPORTS) !== 0,
-        obfuscate: (bits & OBFUSCATE) !== 0,
-        publicComment: list.pub[i]!,
-        privateComment: list.priv[i]!,
-        labels: labels as string[],
-        via: parent !== null ? 'parent' : pattern !== null ? 'digest' : 'listed',
-        listedAs: parent ?? pattern ?? domain,
-      };
-    };
+    const srcs = this.#src;
+    const bitsOf = this.#bits;
+    const pubs = this.#pub;
+    const privs = this.#priv;
+    const next = this.#next;
+    const commentList = this.#commentList;
+    const givenLabels = this.#slotLabels;
+    const patterns = this.#slotPatterns;
     // A slot's labels: given with the entry, or read from its public comment (shared per comment).
-    const slotLabels = (list: Listed, i: number): readonly string[] => list.labels?.[i] ?? labelsOf(list.pub[i]!);
+    const slotLabels = (slot: number): readonly string[] => (givenLabels.size !== 0 ? givenLabels.get(slot) : undefined) ?? labelsOf(commentList[pubs[slot]!]!);
+
+    // Which sources back the current domain (a stamp per domain: no set per domain).
+    const stamp = new Int32Array(blockSources.length).fill(-1);
+    let round = 0;
+    /**
+     * A domain's supporters as slots in source order (priority, then as given), with the parent each
+     * was listed as (null: the domain itself). Subdomain coverage: a source that lists a parent
+     * (nearest first) backs the domain too; each source counts once.
+     */
+    const supportersOf = (domain: string, variants: readonly string[]): { slots: number[]; parents: Array<string | null> } => {
+      round += 1;
+      const slots: number[] = [];
+      const parents: Array<string | null> = [];
+      for (let at = listed.get(domain)!; at !== -1; at = next[at]!) {
+        slots.push(at);
+        parents.push(null);
+        stamp[srcs[at]!] = round;
+      }
+      for (let v = 1; v < variants.length; v += 1) {
+        const parent = variants[v]!;
+        const head = listed.get(parent);
+        if (head === undefined) continue;
+        for (let at = head; at !== -1; at = next[at]!) {
+          if (stamp[srcs[at]!] === round) continue;
+          stamp[srcs[at]!] = round;
+          slots.push(at);
+          parents.push(parent);
+        }
+      }
+      let sorted = true;
+      for (let i = 1; i < slots.length && sorted; i += 1) sorted = order[srcs[slots[i - 1]!]!]! <= order[srcs[slots[i]!]!]!;
+      if (sorted) return { slots, parents };
+      const idx = slots.map((_, i) => i).sort((a, b) => order[srcs[slots[a]!]!]! - order[srcs[slots[b]!]!]!);
+      return { slots: idx.map((i) => slots[i]!), parents: idx.map((i) => parents[i]!) };
+    };
+    const backingsOf = (domain: string): Backing[] => {
+      const { slots, parents } = supportersOf(domain, domainVariants(domain));
+      return slots.map((slot, i) => {
+        const src = srcs[slot]!;
+        const bits = bitsOf[slot]!;
+        const source = blockSources[src]!;
+        const severity = SEVERITY_BY_RANK[bits & 3]!;
+        const written = SEVERITY_BY_RANK[(bits >> WRITTEN_SHIFT) & 3]!;
+        const parent = parents[i]!;
+        const pattern = patterns.get(slot) ?? null;
+        return {
+          sourceId: source.id,
+          sourceName: source.name,
+          weight: weights[src]!,
+          severity,
+          cappedFrom: severity === written ? null : written,
+          rejectMedia: (bits & MEDIA) !== 0,
+          rejectReports: (bits & REPORTS) !== 0,
+          obfuscate: (bits & OBFUSCATE) !== 0,
+          publicComment: commentList[pubs[slot]!]!,
+          privateComment: commentList[privs[slot]!]!,
+          labels: slotLabels(slot) as string[],
+          via: parent !== null ? 'parent' : pattern !== null ? 'digest' : 'listed',
+          listedAs: parent ?? pattern ?? domain,
+        };
+      });
+    };
 
     const domains: MergedDomain[] = [];
     const byDomain = new Map<string, MergedDomain>();
-    for (const [domain, direct] of listed) {
+    const ownPub: Array<string | null> = [];
+    const ownPriv: Array<string | null> = [];
+    for (const domain of listed.keys()) {
       const variants = domainVariants(domain);
-      // Subdomain coverage: a source that lists a parent (nearest first) backs this domain too.
-      // Supporters as (list, slot, parent) triples; each source at most once.
-      let lists: Listed[] | null = null;
-      let slots: number[] | null = null;
-      let parents: string[] | null = null;
-      for (let v = 1; v < variants.length; v += 1) {
-        const parent = variants[v]!;
-        const p = listed.get(parent);
-        if (!p) continue;
-        for (let j = 0; j < p.srcs.length; j += 1) {
-          const src = p.srcs[j]!;
-          if (direct.srcs.includes(src)) continue;
-          if (lists === null) {
-            lists = [];
-            slots = [];
-            parents = [];
-          } else if (lists.some((l, k) => l.srcs[slots![k]!] === src)) continue;
-          lists.push(p);
-          slots!.push(j);
-          parents!.push(parent);
-        }
-      }
-      // Supporters in source order (priority, then as given); direct ones first in a tie never happens (one slot per source).
-      const n = direct.srcs.length + (lists?.length ?? 0);
-      const sup: number[] = new Array<number>(n);
-      for (let i = 0; i < n; i += 1) sup[i] = i;
-      const srcOf = (k: number): number => (k < direct.srcs.length ? direct.srcs[k]! : lists![k - direct.srcs.length]!.srcs[slots![k - direct.srcs.length]!]!);
-      let sorted = true;
-      for (let i = 1; i < n && sorted; i += 1) sorted = order[srcOf(i - 1)]! <= order[srcOf(i)]!;
-      if (!sorted) sup.sort((a, b) => order[srcOf(a)]! - order[srcOf(b)]!);
-      const listOf = (k: number): Listed => (k < direct.srcs.length ? direct : lists![k - direct.srcs.length]!);
-      const slotOf = (k: number): number => (k < direct.srcs.length ? k : slots![k - direct.srcs.length]!);
-
+      const { slots, parents } = supportersOf(domain, variants);
+      const n = slots.length;
       let weight = 0;
       let severity = 0;
       let flags = 0;
-      const own: number[] = [];
+      ownPub.length = 0;
+      ownPriv.length = 0;
       let labels: string[] = [];
       for (let i = 0; i < n; i += 1) {
-        const k = sup[i]!;
-        const list = listOf(k);
-        const slot = slotOf(k);
-        const bits = list.bits[slot]!;
-        weight += weights[list.srcs[slot]!]!;
+        const slot = slots[i]!;
+        const bits = bitsOf[slot]!;
+        weight += weights[srcs[slot]!]!;
         const rank = bits & 3;
         const f = bits & (MEDIA | REPORTS | OBFUSCATE);
         if (i === 0) {
@@ -604,9 +645,12 @@ export class MergeAccumulator {
           if (rank < severity) severity = rank;
           flags &= f;
         }
-        if (k < direct.srcs.length) own.push(k);
+        if (parents[i] === null) {
+          ownPub.push(commentList[pubs[slot]!]!);
+          ownPriv.push(commentList[privs[slot]!]!);
+        }
         // The union of the supporters' labels, in order (most supporters share a few label arrays).
-        const l = slotLabels(list, slot);
+        const l = slotLabels(slot);
         if (l.length === 0) continue;
         if (labels.length === 0) labels = [...new Set(l)];
         else for (const x of l) if (!labels.includes(x)) labels.push(x);
@@ -614,7 +658,6 @@ export class MergeAccumulator {
       const percent = totalWeight > 0 ? (weight / totalWeight) * 100 : 0;
       const excluded = allowed.size === 0 ? null : (variants.find((v) => allowed.has(v)) ?? null);
       const policy: MergedPolicy = { severity: SEVERITY_BY_RANK[severity]!, rejectMedia: (flags & MEDIA) !== 0, rejectReports: (flags & REPORTS) !== 0, obfuscate: (flags & OBFUSCATE) !== 0 };
-      const build = (): Backing[] => sup.map((k) => backingOf(listOf(k), slotOf(k), k < direct.srcs.length ? null : parents![k - direct.srcs.length]!, domain, slotLabels(listOf(k), slotOf(k))));
       const fields = {
         count: n,
         weight,
@@ -623,8 +666,8 @@ export class MergeAccumulator {
         excludedBy: excluded,
         coveredBy: null,
         policy,
-        publicComment: mergedComment(direct.pub, own),
-        privateComment: mergedComment(direct.priv, own),
+        publicComment: mergedComment(ownPub),
+        privateComment: mergedComment(ownPriv),
         labels,
       };
       let merged: MergedDomain;
@@ -634,11 +677,11 @@ export class MergeAccumulator {
         merged = {
           domain,
           get backing(): Backing[] {
-            return (backing ??= build());
+            return (backing ??= backingsOf(domain));
           },
           ...fields,
         };
-      } else merged = { domain, backing: build(), ...fields };
+      } else merged = { domain, backing: backingsOf(domain), ...fields };
       domains.push(merged);
       byDomain.set(domain, merged);
     }
