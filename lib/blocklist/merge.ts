@@ -256,6 +256,37 @@ interface Deferred {
   resolved: { sourceId: string; pattern: string; domain: string } | null;
 }
 
+/**
+ * A merged domain whose per-source records are built when first read (`backing` is a getter on
+ * the prototype, so it is not an own property: `{ ...domain }` and JSON leave it out). A getter on
+ * each object instead would put every one of them in slow dictionary mode.
+ */
+class LazyMergedDomain implements MergedDomain {
+  #backing: Backing[] | null = null;
+  readonly #build: (domain: string) => Backing[];
+  coveredBy: string | null = null;
+
+  constructor(
+    readonly domain: string,
+    build: (domain: string) => Backing[],
+    readonly count: number,
+    readonly weight: number,
+    readonly percent: number,
+    readonly passes: boolean,
+    readonly excludedBy: string | null,
+    readonly policy: MergedPolicy,
+    readonly publicComment: string | null,
+    readonly privateComment: string | null,
+    readonly labels: string[],
+  ) {
+    this.#build = build;
+  }
+
+  get backing(): Backing[] {
+    return (this.#backing ??= this.#build(this.domain));
+  }
+}
+
 /** A copy that holds no reference to the (large) text it was cut from. */
 function detached(s: string): string {
   return Buffer.from(s, 'utf8').toString('utf8');
@@ -362,7 +393,7 @@ export class MergeAccumulator {
         domain = hit;
         this.#resolved.push({ sourceId: source.id, pattern, domain: hit });
       } else {
-        const held: HeldBack = { sourceId: source.id, sourceName: source.name, name: pattern, kind: 'obfuscated', reason: e.digest ? 'no_match' : 'no_digest', candidates: [], severity: e.severity, publicComment: this.#commentList[this.#comment(e.publicComment)]! };
+        const held: HeldBack = { sourceId: source.id, sourceName: source.name, name: detached(pattern), kind: 'obfuscated', reason: e.digest ? 'no_match' : 'no_digest', candidates: [], severity: e.severity, publicComment: this.#commentList[this.#comment(e.publicComment)]! };
         this.#heldBack.push(held);
         if (digest && !hit) {
           // A name of a list not read yet may be the one: settled in `finish`, in this place.
@@ -619,7 +650,8 @@ export class MergeAccumulator {
     const byDomain = new Map<string, MergedDomain>();
     const ownPub: Array<string | null> = [];
     const ownPriv: Array<string | null> = [];
-    for (const domain of listed.keys()) {
+    // Built in domain order (the result's), so the list needs no sort of its own.
+    for (const domain of [...listed.keys()].sort()) {
       const variants = domainVariants(domain);
       const { slots, parents } = supportersOf(domain, variants);
       const n = slots.length;
@@ -658,30 +690,12 @@ export class MergeAccumulator {
       const percent = totalWeight > 0 ? (weight / totalWeight) * 100 : 0;
       const excluded = allowed.size === 0 ? null : (variants.find((v) => allowed.has(v)) ?? null);
       const policy: MergedPolicy = { severity: SEVERITY_BY_RANK[severity]!, rejectMedia: (flags & MEDIA) !== 0, rejectReports: (flags & REPORTS) !== 0, obfuscate: (flags & OBFUSCATE) !== 0 };
-      const fields = {
-        count: n,
-        weight,
-        percent,
-        passes: excluded === null && passesThreshold(n, percent),
-        excludedBy: excluded,
-        coveredBy: null,
-        policy,
-        publicComment: mergedComment(ownPub),
-        privateComment: mergedComment(ownPriv),
-        labels,
-      };
-      let merged: MergedDomain;
-      if (lazyBacking) {
-        // The per-source records only when someone reads them (the CLI's --json, for passing domains).
-        let backing: Backing[] | null = null;
-        merged = {
-          domain,
-          get backing(): Backing[] {
-            return (backing ??= backingsOf(domain));
-          },
-          ...fields,
-        };
-      } else merged = { domain, backing: backingsOf(domain), ...fields };
+      const passes = excluded === null && passesThreshold(n, percent);
+      const publicComment = mergedComment(ownPub);
+      const privateComment = mergedComment(ownPriv);
+      const merged: MergedDomain = lazyBacking
+        ? new LazyMergedDomain(domain, backingsOf, n, weight, percent, passes, excluded, policy, publicComment, privateComment, labels)
+        : { domain, backing: backingsOf(domain), count: n, weight, percent, passes, excludedBy: excluded, coveredBy: null, policy, publicComment, privateComment, labels };
       domains.push(merged);
       byDomain.set(domain, merged);
     }
@@ -696,7 +710,6 @@ export class MergeAccumulator {
       }
     }
 
-    domains.sort((a, b) => (a.domain < b.domain ? -1 : a.domain > b.domain ? 1 : 0));
     return { domains, byDomain, heldBack, resolved, blockSources: blockSources.length, totalWeight, plan, threshold };
   }
 }
