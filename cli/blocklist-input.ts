@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BlocklistParseError, BlocklistParser, type BlocklistFormat, type BlocklistParse, type BlocklistRow, type ParseOptions } from '@/lib/blocklist/parse';
-import { fetchSource } from '@/lib/blocklist/sources-fetch';
 import { progress, type CliContext } from './context';
 import { CliError } from './errors';
 
@@ -12,7 +11,7 @@ import { CliError } from './errors';
  * is never held whole (except a fetched body, which the fetcher caps), and with `onRow` neither
  * are the parsed rows.
  */
-export interface InputOptions extends Pick<ParseOptions, 'maxBytes' | 'maxRows' | 'digests' | 'onRow' | 'defaultSeverity'> {
+export interface InputOptions extends Pick<ParseOptions, 'maxBytes' | 'maxRows' | 'digests' | 'onRow' | 'defaultSeverity' | 'domains'> {
   format?: BlocklistFormat | 'auto';
   /** For the progress line. */
   label?: string;
@@ -37,6 +36,7 @@ async function* chunksOf(spec: string, ctx: CliContext, maxBytes: number | undef
     return;
   }
   if (isUrl(spec)) {
+    const { fetchSource } = await import('@/lib/blocklist/sources-fetch');
     const res = await fetchSource({ url: spec, allowPrivate: ctx.env.PALISADE_BLOCKLIST_ALLOW_PRIVATE, timeoutMs: 60_000, ...(maxBytes ? { maxBytes } : {}) });
     if (res.status !== 'ok') throw new CliError(`${spec} answered 304 Not Modified to a plain request`, 'fetch_http_error');
     if (/^text\/html/i.test(res.contentType ?? '') || /^\s*<(!doctype|html)/i.test(res.body.subarray(0, 200).toString('utf8'))) {

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openDatabase, type DbHandle } from '@/db/client';
+import type { DbHandle } from '@/db/client';
 import { env as readEnv, type Env } from '@/lib/env';
 import { CliError } from './errors';
 
@@ -47,6 +47,8 @@ export function embeddedDatabaseExists(dir: string): boolean {
 /** DATABASE_URL, or the embedded database in `embeddedDir` (see CliContext.openDatabase). */
 export function databaseOpener(env: Env, embeddedDir: string): CliContext['openDatabase'] {
   return async ({ mustExist = false } = {}) => {
+    // Loaded here: commands that need no database (merge) never load the query builder and drivers.
+    const { openDatabase } = await import('@/db/client');
     if (env.DATABASE_URL) return openDatabase({ url: env.DATABASE_URL, replicaUrl: env.DATABASE_REPLICA_URL, poolSize: 2 });
     if (mustExist && !embeddedDatabaseExists(embeddedDir)) {
       throw new CliError(`no embedded database in ${embeddedDir} yet (this command creates none): run palisade seed --scale demo, or set DATABASE_URL`, 'no_database');

@@ -1,7 +1,7 @@
 import { EmbeddedDatabaseBusyError } from '@/db/embedded-lock';
-import { NotMastodonDatabaseError, UnsupportedMastodonVersionError } from '@/db/mastodon/version';
+import { NotMastodonDatabaseError, UnsupportedMastodonVersionError } from '@/db/mastodon/errors';
 import { BlocklistParseError } from '@/lib/blocklist/parse';
-import { SourceFetchError } from '@/lib/blocklist/sources-fetch';
+import { SourceFetchError } from '@/lib/blocklist/fetch-error';
 import { WritePathError } from '@/lib/write-path/types';
 
 /** A failure the command explains itself (exit 1); `code` is for `--json` readers. */

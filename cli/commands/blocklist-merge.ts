@@ -1,4 +1,5 @@
 import { writeExport, type ExportFormat } from '@/lib/blocklist/export';
+import { DomainTable } from '@/lib/blocklist/domain-table';
 import { BLOCKLIST_FORMATS, type BlocklistFormat } from '@/lib/blocklist/limits';
 import { isMergeableRow, MergeAccumulator, mergeAudit, mergedBlocks, type MergeEntry, type MergePlan, type MergeResult, type MergeSource, type MergeThreshold } from '@/lib/blocklist/merge';
 import type { BlocklistRow } from '@/lib/blocklist/parse';
@@ -99,7 +100,9 @@ export async function runMerge(ctx: CliContext, options: { inputs: string[]; all
   const inputs: InputSummary[] = [];
   const all = [...options.inputs.map((input) => ({ input, role: 'block' as const })), ...options.allow.map((input) => ({ input, role: 'allow' as const }))];
   const sources: MergeSource[] = all.map(({ input, role }, i) => ({ id: String(i), name: inputName(input), role }));
-  const merge = new MergeAccumulator({ sources, plan: options.plan, threshold: options.threshold });
+  // One numbering of domains for the parser and the merge: each row's domain is looked up once.
+  const domains = new DomainTable();
+  const merge = new MergeAccumulator({ sources, plan: options.plan, threshold: options.threshold, domains });
   for (const [i, { input, role }] of all.entries()) {
     const summary = { rows: 0, used: 0, invalid: 0, duplicates: 0, obfuscated: 0, canaries: 0 };
     const id = String(i);
@@ -108,6 +111,7 @@ export async function runMerge(ctx: CliContext, options: { inputs: string[]; all
       maxRows: MERGE_MAX_ROWS,
       maxBytes: MERGE_MAX_BYTES,
       digests: false,
+      domains,
       label: `${i + 1}/${all.length} ${inputName(input)}`,
       onRow: (row) => {
         summary.rows += 1;

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../client';
+import { MINIMUM_SERIES, NotMastodonDatabaseError, UnsupportedMastodonVersionError } from './errors';
 
 /** Schema features Palisade branches on; each appeared in the Mastodon release named. */
 export interface MastodonFeatures {
@@ -21,21 +22,7 @@ export interface MastodonVersionInfo {
   features: MastodonFeatures;
 }
 
-export const MINIMUM_SERIES = '4.3';
-
-export class NotMastodonDatabaseError extends Error {
-  constructor(missing: string) {
-    super(`This database is not a Mastodon database: ${missing} is missing. Point DATABASE_URL at your Mastodon instance's PostgreSQL database.`);
-    this.name = 'NotMastodonDatabaseError';
-  }
-}
-
-export class UnsupportedMastodonVersionError extends Error {
-  constructor(schemaVersion: string) {
-    super(`This Mastodon database (schema ${schemaVersion}) is older than Mastodon ${MINIMUM_SERIES}. Palisade needs ${MINIMUM_SERIES} or newer; upgrade Mastodon first.`);
-    this.name = 'UnsupportedMastodonVersionError';
-  }
-}
+export { MINIMUM_SERIES, NotMastodonDatabaseError, UnsupportedMastodonVersionError } from './errors';
 
 const REQUIRED_TABLES = ['schema_migrations', 'accounts', 'users', 'user_roles', 'reports', 'domain_blocks'] as const;
 

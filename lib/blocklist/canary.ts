@@ -6,21 +6,33 @@
 export type CanaryReason = 'reserved_tld' | 'documentation_domain' | 'canary_label' | 'delete_this_line' | 'canary_comment';
 
 // RFC 2606/6761: names that can never be a real server.
-const RESERVED_TLDS = new Set(['invalid', 'localhost']);
+const RESERVED_TLDS = ['invalid', 'localhost'];
 const DOCUMENTATION_DOMAINS = ['example.com', 'example.net', 'example.org'];
 
-export function detectCanary(domain: string, comments: Array<string | null | undefined> = []): CanaryReason | null {
+/** What the name alone says. Cheap substring checks first: this runs for every row of every list. */
+export function canaryName(domain: string): CanaryReason | null {
   const name = domain.toLowerCase();
-  // Cheap substring checks first: this runs for every row of every list.
   if (name.includes('delete') && /delete.?this.?line/.test(name)) return 'delete_this_line';
-  if (RESERVED_TLDS.has(name.slice(name.lastIndexOf('.') + 1))) return 'reserved_tld';
+  for (const tld of RESERVED_TLDS) if (name.endsWith(tld) && (name.length === tld.length || name.charCodeAt(name.length - tld.length - 1) === 46)) return 'reserved_tld';
   if (name.includes('canary') && name.split('.').some((label) => label === 'canary' || /^canary[-_0-9]/.test(label))) return 'canary_label';
   if (name.includes('example.') && DOCUMENTATION_DOMAINS.some((d) => name === d || name.endsWith(`.${d}`))) return 'documentation_domain';
+  return null;
+}
+
+/** What a comment says: "delete this line", or an IFTAS label / tag list containing "canary". */
+export function canaryComment(comment: string | null | undefined): CanaryReason | null {
+  if (!comment) return null;
+  if (/delete this line/i.test(comment)) return 'delete_this_line';
+  if (/canary/i.test(comment) && comment.split(/[,;\s]+/).some((tag) => /^(?:[a-z]+:)?canary$/i.test(tag))) return 'canary_comment';
+  return null;
+}
+
+export function detectCanary(domain: string, comments: Array<string | null | undefined> = []): CanaryReason | null {
+  const byName = canaryName(domain);
+  if (byName) return byName;
   for (const comment of comments) {
-    if (!comment) continue;
-    if (/delete this line/i.test(comment)) return 'delete_this_line';
-    // IFTAS labels (`iftas:canary`) or a tag list containing "canary".
-    if (/canary/i.test(comment) && comment.split(/[,;\s]+/).some((tag) => /^(?:[a-z]+:)?canary$/i.test(tag))) return 'canary_comment';
+    const reason = canaryComment(comment);
+    if (reason) return reason;
   }
   return null;
 }

@@ -23,6 +23,42 @@ describe('CsvReader', () => {
     }
   });
 
+  it('reads whole plain lines (the fast path) exactly as character by character', () => {
+    // One-character chunks never hold a whole line, so they take the character-by-character path.
+    const texts = [
+      'a,b,c\nd,,f\n\n,\ng,h\n',
+      'a,b\r\nc,d\r\n"q,1",x\r\ne,f\r\n',
+      'a,b\rc,d\ne,f\r\n\r\ng\n',
+      'plain,line\nmid"quote,x\n"quoted\nbreak",y\nlast,one',
+      `${'x'.repeat(70_000)}\n`,
+      'a,b\n\r\n\rc\n',
+    ];
+    for (const text of texts) {
+      const slow = new CsvReader();
+      const bySlow: unknown[] = [];
+      let slowError: unknown = null;
+      try {
+        for (const c of text) bySlow.push(...slow.push(c));
+        bySlow.push(...slow.end());
+      } catch (error) {
+        slowError = error;
+      }
+      let fastError: unknown = null;
+      let byFast: unknown[] = [];
+      try {
+        byFast = readCsv(text);
+      } catch (error) {
+        fastError = error;
+      }
+      expect(fastError).toEqual(slowError);
+      expect(byFast).toEqual(bySlow);
+    }
+    expect(readCsv('a,b\r\nc,d\r\n')).toEqual([
+      { fields: ['a', 'b'], line: 1 },
+      { fields: ['c', 'd'], line: 2 },
+    ]);
+  });
+
   it('keeps a last line without a newline', () => {
     expect(readCsv('a,b\nc,d')).toEqual([
       { fields: ['a', 'b'], line: 1 },

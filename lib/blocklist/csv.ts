@@ -51,7 +51,47 @@ export class CsvReader {
       this.#started = true;
       if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     }
+    // Where the next quote and carriage return are (recomputed once passed): the line fast path
+    // below must not rescan the rest of the chunk for every line of a file that quotes each one.
+    let quote = -1;
+    let cr = -1;
     for (let i = 0; i < text.length; i += 1) {
+      // Fast path: whole lines with no quote (almost every line of a large list) become records
+      // straight away, split at their commas. Lone CRs, quotes and over-long lines go the long way.
+      if (!this.#inQuotes && !this.#pendingCR && !this.#afterQuote && !this.#fieldStarted && this.#fields.length === 0) {
+        let at = i;
+        for (;;) {
+          const nl = text.indexOf('\n', at);
+          if (nl === -1) break;
+          if (quote < at) quote = text.indexOf('"', at) >>> 0;
+          if (quote < nl) break;
+          if (cr < at) cr = text.indexOf('\r', at) >>> 0;
+          let end = nl;
+          if (cr < nl) {
+            if (cr !== nl - 1) break;
+            end = cr;
+          }
+          if (end - at > MAX_FIELD_LENGTH) break;
+          const fields: string[] = [];
+          for (let start = at; ; ) {
+            const comma = text.indexOf(',', start);
+            if (comma === -1 || comma >= end) {
+              fields.push(text.slice(start, end));
+              break;
+            }
+            fields.push(text.slice(start, comma));
+            start = comma + 1;
+          }
+          out.push({ fields, line: this.#line });
+          this.#line += 1;
+          this.#recordLine = this.#line;
+          at = nl + 1;
+        }
+        if (at > i) {
+          i = at - 1;
+          continue;
+        }
+      }
       // Fast path: a run of ordinary characters is appended as one slice (large lists are mostly
       // such runs); commas, quotes and line breaks go through the state machine below.
       if (!this.#pendingCR && !this.#afterQuote && !this.#quotePending) {

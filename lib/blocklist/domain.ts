@@ -33,9 +33,15 @@ export function isObfuscatedName(name: string): boolean {
 const STORED_FORM = /^(?:[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?\.)*[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
 const NUMERIC_LAST_LABEL = /(?:^|\.)(?:\d+|0x[0-9a-f]*)$/;
 
+/** The last label is a number (decimal, or 0x hex): only then can it start with a digit. */
+function numericLastLabel(name: string): boolean {
+  const first = name.charCodeAt(name.lastIndexOf('.') + 1);
+  return first >= 48 && first <= 57 && NUMERIC_LAST_LABEL.test(name);
+}
+
 export function normalizeDomain(input: string): NormalizedDomain {
   // Fast path for what lists almost always hold; gives what the full path below would.
-  if (input.length <= MAX_DOMAIN_LENGTH && STORED_FORM.test(input) && !input.includes('xn--') && !NUMERIC_LAST_LABEL.test(input)) {
+  if (input.length <= MAX_DOMAIN_LENGTH && STORED_FORM.test(input) && !input.includes('xn--') && !numericLastLabel(input)) {
     return { ok: true, ascii: input, unicode: input, note: null };
   }
   let value = input.trim();

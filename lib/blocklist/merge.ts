@@ -1,5 +1,6 @@
 import type { CanaryReason } from './canary';
 import { domainVariants, normalizeDomain } from './domain';
+import { DomainTable } from './domain-table';
 import type { ExportBlock } from './export';
 import { couldBe, domainDigest, publicDomain } from './obfuscation';
 import type { BlocklistRow } from './parse';
@@ -75,6 +76,8 @@ export interface MergeEntry {
   canary: CanaryReason | null;
   /** Machine-readable labels (FIRES labels, IFTAS `iftas:` tags); derived from the comment when absent. */
   labels?: readonly string[];
+  /** `domain`'s number in the merge's DomainTable, when the parser shared it. */
+  domainId?: number;
 }
 
 export interface MergeInput {
@@ -87,6 +90,8 @@ export interface MergeInput {
   excludes?: Iterable<string>;
   /** Domains this instance knows (instances, accounts): candidates for obfuscated entries. */
   knownDomains?: Iterable<string>;
+  /** Number domains through this table (shared with the parser, which then looks each row up once). */
+  domains?: DomainTable;
 }
 
 /** How one source supports one domain. */
@@ -242,6 +247,14 @@ const WRITTEN_SHIFT = 2;
 const MEDIA = 1 << 4;
 const REPORTS = 1 << 5;
 const OBFUSCATE = 1 << 6;
+/** A slot's source index sits above its policy bits. */
+const SRC_SHIFT = 8;
+/** Four numbers per slot, side by side (one memory line for a slot's walk): */
+const STRIDE = 4;
+const AT_SRC_BITS = 0;
+const AT_PUB = 1;
+const AT_PRIV = 2;
+const AT_NEXT = 3;
 
 /** Room for this many supporter slots first; doubled as needed. */
 const FIRST_SLOTS = 4096;
@@ -312,19 +325,17 @@ export class MergeAccumulator {
   readonly #allowed = new Set<string>();
   readonly #knownDomains: Iterable<string> | undefined;
   /**
-   * Each domain's newest supporter slot. A slot (one per domain and supporting source, however many
-   * rows) lives in the typed arrays below, linked to the domain's previous slot: no object per
-   * domain or row, so a merge of many large lists stays small and cheap to collect.
+   * Domains by number (#table); #heads[number] is the domain's newest supporter slot (-1: not
+   * listed by any source), #listedIds the listed ones in the order first listed. A slot (one per domain and supporting source, however many rows) is STRIDE numbers in
+   * #slots, linked to the domain's previous slot: no object per domain or row, so a merge of many
+   * large lists stays small and cheap to collect.
    */
-  readonly #listed = new Map<string, number>();
-  #slots = 0;
-  #src = new Int32Array(FIRST_SLOTS);
-  /** Severity after the cap, as written, and the flags (see MEDIA…). */
-  #bits = new Uint8Array(FIRST_SLOTS);
-  /** Comment ids (0: none) into #commentList. */
-  #pub = new Uint32Array(FIRST_SLOTS);
-  #priv = new Uint32Array(FIRST_SLOTS);
-  #next = new Int32Array(FIRST_SLOTS);
+  readonly #table: DomainTable;
+  readonly #listedIds: number[] = [];
+  #heads = new Int32Array(FIRST_SLOTS).fill(-1);
+  #slotCount = 0;
+  #slots = new Int32Array(FIRST_SLOTS * STRIDE);
+  /** Comment ids (0: none) index this list. */
   readonly #commentList: Array<string | null> = [null];
   /** Labels given with an entry (rare: merges of stored subscriptions); others come from the comment. */
   readonly #slotLabels = new Map<number, string[]>();
@@ -342,7 +353,8 @@ export class MergeAccumulator {
   readonly #comments = new Map<string, number>();
   #finished = false;
 
-  constructor(input: Pick<MergeInput, 'sources' | 'plan' | 'threshold' | 'excludes' | 'knownDomains'>) {
+  constructor(input: Pick<MergeInput, 'sources' | 'plan' | 'threshold' | 'excludes' | 'knownDomains' | 'domains'>) {
+    this.#table = input.domains ?? new DomainTable();
     this.#plan = input.plan ?? 'max';
     this.#threshold = input.threshold ?? { type: 'count', value: 0 };
     this.#blockSources = input.sources.filter((s) => (s.role ?? 'block') === 'block');
@@ -404,49 +416,57 @@ export class MergeAccumulator {
         return;
       }
     }
-    const head = this.#listed.get(domain);
+    // At most one lookup per row (none when the parser numbered the domain), then all by number.
+    const id = pattern === null && e.domainId !== undefined ? e.domainId : this.#table.id(domain);
+    const head = this.#headOf(id);
     // A source's entries are read together, so a domain it already listed is the last one listed for it.
-    if (head !== undefined && this.#src[head] === src) return;
-    const slot = this.#newSlot(head ?? -1);
+    if (head !== -1 && this.#slots[head * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT === src) return;
+    const slot = this.#newSlot(head);
     this.#write(slot, src, e, pattern);
-    if (head !== undefined) this.#listed.set(domain, slot);
-    else {
-      const key = detached(domain);
-      this.#listed.set(key, slot);
-      this.#names?.push(key);
+    if (head === -1) this.#listing(id);
+    this.#heads[id] = slot;
+  }
+
+  /** The newest supporter slot of domain `id`, -1 when no source lists it (yet). */
+  #headOf(id: number): number {
+    if (id >= this.#heads.length) {
+      const heads = new Int32Array(Math.max(this.#heads.length * 2, this.#table.size + 1)).fill(-1);
+      heads.set(this.#heads);
+      this.#heads = heads;
     }
+    return this.#heads[id]!;
+  }
+
+  /** Domain `id` is listed for the first time. */
+  #listing(id: number) {
+    this.#listedIds.push(id);
+    this.#names?.push(this.#table.name(id));
   }
 
   #newSlot(next: number): number {
-    const slot = this.#slots;
-    if (slot === this.#src.length) {
-      const grow = <T extends Int32Array | Uint32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as new (n: number) => T)(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      this.#src = grow(this.#src);
-      this.#bits = grow(this.#bits);
-      this.#pub = grow(this.#pub);
-      this.#priv = grow(this.#priv);
-      this.#next = grow(this.#next);
+    const slot = this.#slotCount;
+    if ((slot + 1) * STRIDE > this.#slots.length) {
+      const slots = new Int32Array(this.#slots.length * 2);
+      slots.set(this.#slots);
+      this.#slots = slots;
     }
-    this.#slots = slot + 1;
-    this.#next[slot] = next;
+    this.#slotCount = slot + 1;
+    this.#slots[slot * STRIDE + AT_NEXT] = next;
     return slot;
   }
 
   #write(slot: number, src: number, e: MergeEntry, pattern: string | null) {
     const written = SEVERITY_RANK[e.severity];
     const cap = this.#caps[src]!;
-    this.#src[slot] = src;
-    this.#bits[slot] = (written > cap ? cap : written) | (written << WRITTEN_SHIFT) | (e.rejectMedia ? MEDIA : 0) | (e.rejectReports ? REPORTS : 0) | (e.obfuscate ? OBFUSCATE : 0);
-    this.#pub[slot] = this.#comment(e.publicComment);
-    this.#priv[slot] = this.#comment(e.privateComment);
+    const bits = (written > cap ? cap : written) | (written << WRITTEN_SHIFT) | (e.rejectMedia ? MEDIA : 0) | (e.rejectReports ? REPORTS : 0) | (e.obfuscate ? OBFUSCATE : 0);
+    const at = slot * STRIDE;
+    this.#slots[at + AT_SRC_BITS] = (src << SRC_SHIFT) | bits;
+    this.#slots[at + AT_PUB] = this.#comment(e.publicComment);
+    this.#slots[at + AT_PRIV] = this.#comment(e.privateComment);
     if (e.labels) this.#slotLabels.set(slot, [...e.labels]);
-    else this.#slotLabels.delete(slot);
+    else if (this.#slotLabels.size !== 0) this.#slotLabels.delete(slot);
     if (pattern !== null) this.#slotPatterns.set(slot, pattern);
-    else this.#slotPatterns.delete(slot);
+    else if (this.#slotPatterns.size !== 0) this.#slotPatterns.delete(slot);
   }
 
   /** Lists repeat the same few comments: one detached copy of each, by id. */
@@ -464,7 +484,7 @@ export class MergeAccumulator {
 
   /** Digest → name over every name read so far (hashed once each, and only once a digest is asked for). */
   #digestLookup(): Map<string, string> {
-    if (!this.#names) this.#names = [...(this.#knownDomains ?? []), ...this.#listed.keys(), ...this.#canaryDomains];
+    if (!this.#names) this.#names = [...(this.#knownDomains ?? []), ...this.#listedIds.map((id) => this.#table.name(id)), ...this.#canaryDomains];
     const index = (this.#byDigest ??= new Map());
     for (; this.#digested < this.#names.length; this.#digested += 1) {
       const name = this.#names[this.#digested]!;
@@ -476,7 +496,8 @@ export class MergeAccumulator {
   finish({ lazyBacking = false }: { lazyBacking?: boolean } = {}): MergeResult {
     if (this.#finished) throw new Error('MergeAccumulator: finish called twice');
     this.#finished = true;
-    const listed = this.#listed;
+    const table = this.#table;
+    const listedIds = this.#listedIds;
     const blockSources = this.#blockSources;
     const plan = this.#plan;
     const threshold = this.#threshold;
@@ -497,16 +518,18 @@ export class MergeAccumulator {
       }
       settled.add(d.held);
       d.resolved = { sourceId: blockSources[d.src]!.id, pattern: d.pattern, domain: hit };
-      const head = listed.get(hit);
-      let at = head ?? -1;
-      while (at !== -1 && this.#src[at] !== d.src) at = this.#next[at]!;
+      const id = table.id(hit);
+      const head = this.#headOf(id);
+      let at = head;
+      while (at !== -1 && this.#slots[at * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT !== d.src) at = this.#slots[at * STRIDE + AT_NEXT]!;
       // The source named the domain later in its list (it was read after this entry): this entry, read first, wins.
       // (An earlier entry settled here to the same domain keeps its place.)
       const key = `${d.src} ${hit}`;
       if (at === -1) {
-        const slot = this.#newSlot(head ?? -1);
+        const slot = this.#newSlot(head);
         this.#write(slot, d.src, d.entry, d.pattern);
-        listed.set(hit, slot);
+        if (head === -1) this.#listing(id);
+        this.#heads[id] = slot;
       } else if (!late.has(key)) this.#write(at, d.src, d.entry, d.pattern);
       late.add(key);
     }
@@ -521,11 +544,13 @@ export class MergeAccumulator {
     if (this.#unmatched.length) {
       // Every real name of every list is now a key of `listed` or a canary's. Obfuscation is a pure
       // function of the name, so the candidates that fit a pattern are exactly those whose public
-      // form it is: one index, not a scan per entry.
+      // form it is: one index, not a scan per entry. Only names of a held pattern's length can fit.
       // (`#names`, once built, has them all and the known ones: those may be a one-pass iterator.)
-      const all = new Set<string>(this.#names ?? [...(this.#knownDomains ?? []), ...listed.keys(), ...this.#canaryDomains]);
+      const lengths = new Set(this.#unmatched.map((h) => h.name.length));
+      const all = new Set<string>(this.#names ?? [...(this.#knownDomains ?? []), ...listedIds.map((id) => table.name(id)), ...this.#canaryDomains]);
       const byPattern = new Map<string, string[]>();
       for (const c of all) {
+        if (!lengths.has(c.length)) continue;
         const key = publicDomain(c);
         const list = byPattern.get(key);
         if (list) list.push(c);
@@ -546,127 +571,162 @@ export class MergeAccumulator {
       return percent + EPSILON >= threshold.value;
     };
 
-    // Lists repeat the same few comments thousands of times: read each comment's labels once.
-    // Backings of the same comment share its labels array: nothing changes them after the merge.
-    const labelCache = new Map<string, string[]>();
-    const labelsOf = (comment: string | null): string[] => {
-      if (!comment) return [];
-      let labels = labelCache.get(comment);
-      if (!labels) labelCache.set(comment, (labels = labelsFromComment(comment)));
-      return labels;
-    };
-    // Comments are split into their parts once per distinct comment, not once per supporter.
-    const partsCache = new Map<string, string[]>();
-    const partsOf = (comment: string): string[] => {
-      let own = partsCache.get(comment);
-      if (!own) partsCache.set(comment, (own = commentParts(comment)));
-      return own;
-    };
-    const mergedComment = (comments: ReadonlyArray<string | null>): string | null => {
-      let parts: string[] | null = null;
-      for (const comment of comments) {
-        if (!comment) continue;
-        const own = partsOf(comment);
-        if (parts === null) parts = comments.length === 1 ? own : [...own];
-        else for (const p of own) if (!parts.includes(p)) parts.push(p);
-      }
-      return parts?.length ? parts.join(', ') : null;
-    };
-
-    const srcs = this.#src;
-    const bitsOf = this.#bits;
-    const pubs = this.#pub;
-    const privs = this.#priv;
-    const next = this.#next;
+    const slots = this.#slots;
+    // (Every listed domain has a place: #headOf grew it.)
+    const heads = this.#heads;
     const commentList = this.#commentList;
     const givenLabels = this.#slotLabels;
     const patterns = this.#slotPatterns;
-    // A slot's labels: given with the entry, or read from its public comment (shared per comment).
-    const slotLabels = (slot: number): readonly string[] => (givenLabels.size !== 0 ? givenLabels.get(slot) : undefined) ?? labelsOf(commentList[pubs[slot]!]!);
+    const isListed = (id: number): boolean => id !== -1 && id < heads.length && heads[id] !== -1;
 
-    // Which sources back the current domain (a stamp per domain: no set per domain).
-    const stamp = new Int32Array(blockSources.length).fill(-1);
-    let round = 0;
-    /**
-     * A domain's supporters as slots in source order (priority, then as given), with the parent each
-     * was listed as (null: the domain itself). Subdomain coverage: a source that lists a parent
-     * (nearest first) backs the domain too; each source counts once.
-     */
-    const supportersOf = (domain: string, variants: readonly string[]): { slots: number[]; parents: Array<string | null> } => {
-      round += 1;
-      const slots: number[] = [];
-      const parents: Array<string | null> = [];
-      for (let at = listed.get(domain)!; at !== -1; at = next[at]!) {
-        slots.push(at);
-        parents.push(null);
-        stamp[srcs[at]!] = round;
-      }
-      for (let v = 1; v < variants.length; v += 1) {
-        const parent = variants[v]!;
-        const head = listed.get(parent);
-        if (head === undefined) continue;
-        for (let at = head; at !== -1; at = next[at]!) {
-          if (stamp[srcs[at]!] === round) continue;
-          stamp[srcs[at]!] = round;
-          slots.push(at);
-          parents.push(parent);
+    // Per comment id, read once: its labels and its ", "-separated parts. Backings of the same
+    // comment share its labels array: nothing changes them after the merge.
+    const labelsById: Array<string[] | undefined> = [];
+    const labelsOfComment = (id: number): string[] => (labelsById[id] ??= id === 0 ? [] : labelsFromComment(commentList[id]));
+    const partsById: Array<string[] | undefined> = [];
+    const partsOf = (id: number): string[] => (partsById[id] ??= commentParts(commentList[id]!));
+    const joinedById: Array<string | null | undefined> = [];
+    /** mergeComments over comment ids (0: none): the common single comment is joined once per id. */
+    const mergedComment = (ids: Int32Array, n: number): string | null => {
+      let first = 0;
+      let i = 0;
+      for (; i < n; i += 1) {
+        if (ids[i] !== 0) {
+          first = ids[i]!;
+          break;
         }
       }
-      let sorted = true;
-      for (let i = 1; i < slots.length && sorted; i += 1) sorted = order[srcs[slots[i - 1]!]!]! <= order[srcs[slots[i]!]!]!;
-      if (sorted) return { slots, parents };
-      const idx = slots.map((_, i) => i).sort((a, b) => order[srcs[slots[a]!]!]! - order[srcs[slots[b]!]!]!);
-      return { slots: idx.map((i) => slots[i]!), parents: idx.map((i) => parents[i]!) };
+      if (first === 0) return null;
+      let other = false;
+      for (let j = i + 1; j < n && !other; j += 1) other = ids[j] !== 0 && ids[j] !== first;
+      if (!other) {
+        let joined = joinedById[first];
+        if (joined === undefined) {
+          const own = partsOf(first);
+          joinedById[first] = joined = own.length ? own.join(', ') : null;
+        }
+        return joined;
+      }
+      const parts = [...partsOf(first)];
+      for (let j = i + 1; j < n; j += 1) {
+        if (ids[j] === 0 || ids[j] === first) continue;
+        for (const p of partsOf(ids[j]!)) if (!parts.includes(p)) parts.push(p);
+      }
+      return parts.length ? parts.join(', ') : null;
+    };
+    // A slot's labels: given with the entry, or read from its public comment (shared per comment).
+    const slotLabels = (slot: number): readonly string[] => (givenLabels.size !== 0 ? givenLabels.get(slot) : undefined) ?? labelsOfComment(slots[slot * STRIDE + AT_PUB]!);
+
+    // Each domain's nearest listed parent (-1: none), found once: supporters, coverage and backing walk it.
+    const parentOf = new Int32Array(table.size).fill(-1);
+    for (const id of listedIds) {
+      const domain = table.name(id);
+      for (let dot = domain.indexOf('.'); dot !== -1; dot = domain.indexOf('.', dot + 1)) {
+        const parent = table.find(domain.slice(dot + 1));
+        if (isListed(parent)) {
+          parentOf[id] = parent;
+          break;
+        }
+      }
+    }
+
+    // A domain's supporters, reused for every domain: the slots in source order (priority, then as
+    // given) and, for each, the parent it was listed as (-1: the domain itself). Subdomain coverage:
+    // a source that lists a parent (nearest first) backs the domain too; each source counts once.
+    const sourceCount = blockSources.length;
+    const supporterSlots = new Int32Array(Math.max(1, sourceCount));
+    const supporterVia = new Int32Array(Math.max(1, sourceCount));
+    const stamp = new Int32Array(Math.max(1, sourceCount)).fill(-1);
+    const rankOf = (slot: number): number => order[slots[slot * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT]!;
+    let round = 0;
+    const gather = (id: number): number => {
+      round += 1;
+      let n = 0;
+      for (let ancestor = id; ancestor !== -1; ancestor = parentOf[ancestor]!) {
+        const via = ancestor === id ? -1 : ancestor;
+        for (let at = heads[ancestor]!; at !== -1; at = slots[at * STRIDE + AT_NEXT]!) {
+          const src = slots[at * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT;
+          if (stamp[src] === round) continue;
+          stamp[src] = round;
+          supporterSlots[n] = at;
+          supporterVia[n] = via;
+          n += 1;
+        }
+      }
+      // Into source order. Slots are linked newest first, so a plain reading order arrives reversed.
+      let reversed = true;
+      for (let i = 1; i < n && reversed; i += 1) reversed = rankOf(supporterSlots[i - 1]!) > rankOf(supporterSlots[i]!);
+      if (reversed) {
+        supporterSlots.subarray(0, n).reverse();
+        supporterVia.subarray(0, n).reverse();
+        return n;
+      }
+      const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => rankOf(supporterSlots[a]!) - rankOf(supporterSlots[b]!));
+      const s = idx.map((i) => supporterSlots[i]!);
+      const v = idx.map((i) => supporterVia[i]!);
+      for (let i = 0; i < n; i += 1) {
+        supporterSlots[i] = s[i]!;
+        supporterVia[i] = v[i]!;
+      }
+      return n;
     };
     const backingsOf = (domain: string): Backing[] => {
-      const { slots, parents } = supportersOf(domain, domainVariants(domain));
-      return slots.map((slot, i) => {
-        const src = srcs[slot]!;
-        const bits = bitsOf[slot]!;
+      const n = gather(table.find(domain));
+      const out: Backing[] = [];
+      for (let i = 0; i < n; i += 1) {
+        const slot = supporterSlots[i]!;
+        const srcBits = slots[slot * STRIDE + AT_SRC_BITS]!;
+        const src = srcBits >> SRC_SHIFT;
         const source = blockSources[src]!;
-        const severity = SEVERITY_BY_RANK[bits & 3]!;
-        const written = SEVERITY_BY_RANK[(bits >> WRITTEN_SHIFT) & 3]!;
-        const parent = parents[i]!;
+        const severity = SEVERITY_BY_RANK[srcBits & 3]!;
+        const written = SEVERITY_BY_RANK[(srcBits >> WRITTEN_SHIFT) & 3]!;
+        const parent = supporterVia[i] === -1 ? null : table.name(supporterVia[i]!);
         const pattern = patterns.get(slot) ?? null;
-        return {
+        out.push({
           sourceId: source.id,
           sourceName: source.name,
           weight: weights[src]!,
           severity,
           cappedFrom: severity === written ? null : written,
-          rejectMedia: (bits & MEDIA) !== 0,
-          rejectReports: (bits & REPORTS) !== 0,
-          obfuscate: (bits & OBFUSCATE) !== 0,
-          publicComment: commentList[pubs[slot]!]!,
-          privateComment: commentList[privs[slot]!]!,
+          rejectMedia: (srcBits & MEDIA) !== 0,
+          rejectReports: (srcBits & REPORTS) !== 0,
+          obfuscate: (srcBits & OBFUSCATE) !== 0,
+          publicComment: commentList[slots[slot * STRIDE + AT_PUB]!]!,
+          privateComment: commentList[slots[slot * STRIDE + AT_PRIV]!]!,
           labels: slotLabels(slot) as string[],
           via: parent !== null ? 'parent' : pattern !== null ? 'digest' : 'listed',
           listedAs: parent ?? pattern ?? domain,
-        };
-      });
+        });
+      }
+      return out;
     };
 
     const domains: MergedDomain[] = [];
     const byDomain = new Map<string, MergedDomain>();
-    const ownPub: Array<string | null> = [];
-    const ownPriv: Array<string | null> = [];
+    const mergedById: MergedDomain[] = new Array<MergedDomain>(table.size);
+    const ownPub = new Int32Array(Math.max(1, sourceCount));
+    const ownPriv = new Int32Array(Math.max(1, sourceCount));
     // Built in domain order (the result's), so the list needs no sort of its own.
-    for (const domain of [...listed.keys()].sort()) {
-      const variants = domainVariants(domain);
-      const { slots, parents } = supportersOf(domain, variants);
-      const n = slots.length;
+    const sorted = [...listedIds].sort((a, b) => {
+      const x = table.name(a);
+      const y = table.name(b);
+      return x < y ? -1 : x > y ? 1 : 0;
+    });
+    for (const id of sorted) {
+      const domain = table.name(id);
+      const n = gather(id);
       let weight = 0;
       let severity = 0;
       let flags = 0;
-      ownPub.length = 0;
-      ownPriv.length = 0;
+      let own = 0;
       let labels: string[] = [];
+      let lastLabels: readonly string[] | null = null;
       for (let i = 0; i < n; i += 1) {
-        const slot = slots[i]!;
-        const bits = bitsOf[slot]!;
-        weight += weights[srcs[slot]!]!;
-        const rank = bits & 3;
-        const f = bits & (MEDIA | REPORTS | OBFUSCATE);
+        const slot = supporterSlots[i]!;
+        const srcBits = slots[slot * STRIDE + AT_SRC_BITS]!;
+        weight += weights[srcBits >> SRC_SHIFT]!;
+        const rank = srcBits & 3;
+        const f = srcBits & (MEDIA | REPORTS | OBFUSCATE);
         if (i === 0) {
           severity = rank;
           flags = f;
@@ -677,34 +737,40 @@ export class MergeAccumulator {
           if (rank < severity) severity = rank;
           flags &= f;
         }
-        if (parents[i] === null) {
-          ownPub.push(commentList[pubs[slot]!]!);
-          ownPriv.push(commentList[privs[slot]!]!);
+        if (supporterVia[i] === -1) {
+          ownPub[own] = slots[slot * STRIDE + AT_PUB]!;
+          ownPriv[own] = slots[slot * STRIDE + AT_PRIV]!;
+          own += 1;
         }
         // The union of the supporters' labels, in order (most supporters share a few label arrays).
         const l = slotLabels(slot);
-        if (l.length === 0) continue;
+        // (Supporters of one comment share its array: a repeat adds nothing.)
+        if (l.length === 0 || l === lastLabels) continue;
+        lastLabels = l;
         if (labels.length === 0) labels = [...new Set(l)];
         else for (const x of l) if (!labels.includes(x)) labels.push(x);
       }
       const percent = totalWeight > 0 ? (weight / totalWeight) * 100 : 0;
-      const excluded = allowed.size === 0 ? null : (variants.find((v) => allowed.has(v)) ?? null);
+      const excluded = allowed.size === 0 ? null : (domainVariants(domain).find((v) => allowed.has(v)) ?? null);
       const policy: MergedPolicy = { severity: SEVERITY_BY_RANK[severity]!, rejectMedia: (flags & MEDIA) !== 0, rejectReports: (flags & REPORTS) !== 0, obfuscate: (flags & OBFUSCATE) !== 0 };
       const passes = excluded === null && passesThreshold(n, percent);
-      const publicComment = mergedComment(ownPub);
-      const privateComment = mergedComment(ownPriv);
+      const publicComment = mergedComment(ownPub, own);
+      const privateComment = mergedComment(ownPriv, own);
       const merged: MergedDomain = lazyBacking
         ? new LazyMergedDomain(domain, backingsOf, n, weight, percent, passes, excluded, policy, publicComment, privateComment, labels)
         : { domain, backing: backingsOf(domain), count: n, weight, percent, passes, excludedBy: excluded, coveredBy: null, policy, publicComment, privateComment, labels };
       domains.push(merged);
       byDomain.set(domain, merged);
+      mergedById[id] = merged;
     }
 
-    for (const merged of domains) {
+    // A passing domain under a passing parent whose policy already does all it asks is covered by it.
+    for (const id of listedIds) {
+      const merged = mergedById[id]!;
       if (!merged.passes) continue;
-      for (const parent of domainVariants(merged.domain).slice(1)) {
-        const p = byDomain.get(parent);
-        if (!p?.passes) continue;
+      for (let parent = parentOf[id]!; parent !== -1; parent = parentOf[parent]!) {
+        const p = mergedById[parent]!;
+        if (!p.passes) continue;
         if (!stricterThan(merged.policy, p.policy) || comparePolicies(merged.policy, p.policy) === 'same') merged.coveredBy = p.domain;
         break;
       }

@@ -1,6 +1,7 @@
-import { detectCanary, type CanaryReason } from './canary';
+import { canaryComment, canaryName, type CanaryReason } from './canary';
 import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv';
 import { isObfuscatedName, normalizeDomain } from './domain';
+import type { DomainTable } from './domain-table';
 import { domainDigest } from './obfuscation';
 import { MAX_BLOCKLIST_BYTES, MAX_BLOCKLIST_ROWS, type BlocklistFormat } from './limits';
 import { parseSeverity, type Severity } from './severity';
@@ -84,6 +85,8 @@ export interface BlocklistRow {
   duplicateOfLine: number | null;
   /** How the domain was tidied (a pasted URL, a `*.` prefix). */
   note: 'url_host' | 'wildcard_prefix' | null;
+  /** The domain's number in ParseOptions.domains, when one is shared. */
+  domainId?: number;
 }
 
 export interface BlocklistParse {
@@ -115,6 +118,11 @@ export interface ParseOptions {
    * empty. For consumers that reduce rows as they stream in (the CLI's merge of large lists).
    */
   onRow?: (row: BlocklistRow) => void;
+  /**
+   * Number real domains through this table (shared with a MergeAccumulator): rows carry
+   * `domainId` and the table's copy of the name, and repeats are found by number.
+   */
+  domains?: DomainTable;
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -175,8 +183,45 @@ export function parseBoolean(value: unknown): BoolResult {
 function comment(value: unknown): string | null {
   if (typeof value !== 'string' || value === '') return null;
   let v = value.trim();
-  if (/^'[=+\-@\t\r]/.test(v)) v = v.slice(1);
+  if (v.charCodeAt(0) === 39 && /^'[=+\-@\t\r]/.test(v)) v = v.slice(1);
   return v === '' ? null : v;
+}
+
+/** A comment cell read: its value and whether it marks a canary. */
+interface CommentCell {
+  value: string | null;
+  canary: CanaryReason | null;
+}
+
+const NO_COMMENT: CommentCell = { value: null, canary: null };
+const COMMENT_CACHE_SIZE = 1024;
+
+/**
+ * Lists repeat a handful of comments thousands of times ("spam", "iftas:harassment"). Each cell
+ * read is looked up here by a hash of its length and a few characters — far cheaper than hashing
+ * the whole text — so a repeated comment is tidied and checked for canary marks once, and every
+ * row gets the same string (which later maps, the merge's, hash once).
+ */
+class CommentCache {
+  readonly #raw: Array<string | undefined> = new Array<string | undefined>(COMMENT_CACHE_SIZE);
+  readonly #cells: CommentCell[] = new Array<CommentCell>(COMMENT_CACHE_SIZE);
+
+  read(raw: unknown): CommentCell {
+    if (typeof raw !== 'string' || raw === '') return NO_COMMENT;
+    const n = raw.length;
+    const at = (n * 31 + raw.charCodeAt(0) * 7 + raw.charCodeAt(n >> 1) * 3 + raw.charCodeAt(n - 1)) & (COMMENT_CACHE_SIZE - 1);
+    if (this.#raw[at] === raw) return this.#cells[at]!;
+    const value = comment(raw);
+    // Copies: a cell is a slice of the chunk it was read from, which the cache must not keep alive.
+    const cell: CommentCell = { value: value === null ? null : detached(value), canary: canaryComment(value) };
+    this.#raw[at] = detached(raw);
+    this.#cells[at] = cell;
+    return cell;
+  }
+}
+
+function detached(s: string): string {
+  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 const KNOWN_COLUMNS = ['domain', 'severity', 'reject_media', 'reject_reports', 'public_comment', 'private_comment', 'obfuscate', 'digest', 'comment'] as const;
@@ -195,8 +240,37 @@ interface RawEntry {
   digest: unknown;
 }
 
-/** Turns one entry into a row; `seen` detects repeated domains. */
-function buildRow(entry: RawEntry, index: number, format: BlocklistFormat, options: ParseOptions, seen: Map<string, number>): BlocklistRow {
+/** Which names a list has given already, and on which line. */
+class Repeats {
+  readonly #seen = new Map<string, number>();
+  /** By domain number when a table is shared (0: not yet; else the line). */
+  #lines = new Int32Array(0);
+
+  constructor(readonly table: DomainTable | undefined) {}
+
+  /** The line of an earlier row with this key, or null (and this row's line is kept). */
+  byName(key: string, line: number): number | null {
+    const earlier = this.#seen.get(key);
+    if (earlier !== undefined) return earlier;
+    this.#seen.set(key, line);
+    return null;
+  }
+
+  byNumber(id: number, line: number): number | null {
+    if (id >= this.#lines.length) {
+      const lines = new Int32Array(Math.max(1024, this.table!.size * 2));
+      lines.set(this.#lines);
+      this.#lines = lines;
+    }
+    const earlier = this.#lines[id]!;
+    if (earlier !== 0) return earlier;
+    this.#lines[id] = line;
+    return null;
+  }
+}
+
+/** Turns one entry into a row; `repeats` detects repeated domains. */
+function buildRow(entry: RawEntry, index: number, format: BlocklistFormat, options: ParseOptions, repeats: Repeats, comments: CommentCache): BlocklistRow {
   const input = typeof entry.domain === 'string' ? entry.domain.trim() : '';
   // The first problem found is the one reported. (No closures here: this runs once per row.)
   let invalid: RowProblem | null = null;
@@ -234,17 +308,20 @@ function buildRow(entry: RawEntry, index: number, format: BlocklistFormat, optio
   const rejectReports = reports === true;
   // A scraped public list loses the flag but keeps the stars: the name says it was obfuscated.
   const obfuscate = obfuscateFlag === true || obfuscated;
-  const publicComment = comment(entry.publicComment);
-  const privateComment = comment(entry.privateComment);
+  const publicCell = comments.read(entry.publicComment);
+  const privateCell = comments.read(entry.privateComment);
 
-  const domain = normalized.ok && !invalid ? normalized.ascii : null;
+  let domain = normalized.ok && !invalid ? normalized.ascii : null;
   const givenDigest = typeof entry.digest === 'string' && /^[0-9a-f]{64}$/i.test(entry.digest.trim()) ? entry.digest.trim().toLowerCase() : null;
   let duplicateOfLine: number | null = null;
-  const key = domain ?? (obfuscated ? `*${input.toLowerCase()}` : null);
-  if (key !== null && !invalid) {
-    const earlier = seen.get(key);
-    if (earlier !== undefined) duplicateOfLine = earlier;
-    else seen.set(key, entry.line);
+  let domainId: number | undefined;
+  if (domain !== null && repeats.table) {
+    domainId = repeats.table.id(domain);
+    domain = repeats.table.name(domainId);
+    duplicateOfLine = repeats.byNumber(domainId, entry.line);
+  } else {
+    const key = domain ?? (obfuscated ? `*${input.toLowerCase()}` : null);
+    if (key !== null && !invalid) duplicateOfLine = repeats.byName(key, entry.line);
   }
 
   return {
@@ -258,14 +335,15 @@ function buildRow(entry: RawEntry, index: number, format: BlocklistFormat, optio
     rejectMedia,
     rejectReports,
     obfuscate,
-    publicComment,
-    privateComment,
+    publicComment: publicCell.value,
+    privateComment: privateCell.value,
     digest: givenDigest ?? (domain && options.digests !== false ? domainDigest(domain) : null),
     obfuscated,
-    canary: detectCanary(normalized.ok ? normalized.ascii : input, [publicComment, privateComment]),
+    canary: canaryName(normalized.ok ? normalized.ascii : input) ?? publicCell.canary ?? privateCell.canary,
     invalid,
     duplicateOfLine,
     note: normalized.ok ? normalized.note : null,
+    domainId,
   };
 }
 
@@ -307,13 +385,15 @@ export class BlocklistParser {
   #map: Partial<Record<KnownColumn, number>> | null = null;
   #rows: BlocklistRow[] = [];
   #count = 0;
-  #seen = new Map<string, number>();
+  readonly #repeats: Repeats;
+  readonly #comments = new CommentCache();
   #ended = false;
 
   constructor(options: ParseOptions = {}) {
     this.#options = options;
     this.#maxBytes = options.maxBytes ?? MAX_BLOCKLIST_BYTES;
     this.#maxRows = options.maxRows ?? MAX_BLOCKLIST_ROWS;
+    this.#repeats = new Repeats(options.domains);
   }
 
   /** Rows parsed so far (grows with each push). */
@@ -402,7 +482,7 @@ export class BlocklistParser {
 
   #add(entry: RawEntry) {
     if (this.#count >= this.#maxRows) throw tooManyRows(this.#maxRows);
-    this.#keep(buildRow(entry, this.#count, this.#format!, this.#options, this.#seen));
+    this.#keep(buildRow(entry, this.#count, this.#format!, this.#options, this.#repeats, this.#comments));
   }
 
   #keep(row: BlocklistRow) {
@@ -476,7 +556,7 @@ export class BlocklistParser {
     list.forEach((item, i) => {
       const line = i + 1;
       if (!item || typeof item !== 'object' || Array.isArray(item)) {
-        this.#keep({ ...buildRow({ line, domain: '', severity: undefined, severityColumn: false, rejectMedia: null, rejectReports: null, obfuscate: null, publicComment: null, privateComment: null, digest: null }, i, this.#format!, this.#options, this.#seen), invalid: { code: 'not_an_object', detail: JSON.stringify(item)?.slice(0, 40) ?? '' } });
+        this.#keep({ ...buildRow({ line, domain: '', severity: undefined, severityColumn: false, rejectMedia: null, rejectReports: null, obfuscate: null, publicComment: null, privateComment: null, digest: null }, i, this.#format!, this.#options, this.#repeats, this.#comments), invalid: { code: 'not_an_object', detail: JSON.stringify(item)?.slice(0, 40) ?? '' } });
         return;
       }
       const o = item as Record<string, unknown>;

@@ -3,6 +3,7 @@ import http from 'node:http';
 import https from 'node:https';
 import net from 'node:net';
 import zlib from 'node:zlib';
+import { SourceFetchError } from './fetch-error';
 import { MAX_BLOCKLIST_BYTES } from './parse';
 
 /**
@@ -15,18 +16,7 @@ import { MAX_BLOCKLIST_BYTES } from './parse';
  * - conditional requests (If-None-Match / If-Modified-Since): a 304 costs nothing. Like
  *   GoToSocial, a Last-Modified more than a minute in the future is not kept.
  */
-export type FetchErrorCode = 'bad_url' | 'refused_address' | 'timeout' | 'too_large' | 'http_error' | 'unauthorized' | 'not_found' | 'network' | 'too_many_redirects';
-
-export class SourceFetchError extends Error {
-  constructor(
-    readonly code: FetchErrorCode,
-    message: string,
-    readonly httpStatus: number | null = null,
-  ) {
-    super(message);
-    this.name = 'SourceFetchError';
-  }
-}
+export { SourceFetchError, type FetchErrorCode } from './fetch-error';
 
 export type FetchAuth = { type: 'bearer'; token: string } | { type: 'basic'; username: string; password: string } | null;
 
