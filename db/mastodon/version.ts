@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../client';
-import { MINIMUM_SERIES, NotMastodonDatabaseError, UnsupportedMastodonVersionError } from './errors';
+import { NotMastodonDatabaseError, UnsupportedMastodonVersionError } from './errors';
 
 /** Schema features Palisade branches on; each appeared in the Mastodon release named. */
 export interface MastodonFeatures {
