@@ -43,8 +43,13 @@ export class CsvReader {
   #started = false;
   #fieldStarted = false;
 
-  push(chunk: string): CsvRecord[] {
+  /**
+   * Reads a chunk: the records it completes are returned, or, with `each`, handed over one by one
+   * as they are read (nothing is collected: a large list's records never pile up).
+   */
+  push(chunk: string, each?: (fields: string[], line: number) => void): CsvRecord[] {
     const out: CsvRecord[] = [];
+    const emit = each ?? ((fields: string[], line: number) => void out.push({ fields, line }));
     let text = chunk;
     if (!this.#started) {
       if (text.length === 0) return out;
@@ -82,7 +87,7 @@ export class CsvReader {
             fields.push(text.slice(start, comma));
             start = comma + 1;
           }
-          out.push({ fields, line: this.#line });
+          emit(fields, this.#line);
           this.#line += 1;
           this.#recordLine = this.#line;
           at = nl + 1;
@@ -133,7 +138,8 @@ export class CsvReader {
         this.#endField();
       } else if (c === '\n' || c === '\r') {
         this.#endField();
-        out.push({ fields: this.#fields, line: this.#recordLine });
+        const fields = this.#fields;
+        emit(fields, this.#recordLine);
         this.#fields = [];
         this.#line += 1;
         this.#recordLine = this.#line;

@@ -1,5 +1,5 @@
 import { canaryComment, canaryName, type CanaryReason } from './canary';
-import { CsvReader, CsvSyntaxError, type CsvRecord } from './csv';
+import { CsvReader, CsvSyntaxError } from './csv';
 import { isObfuscatedName, normalizeDomain } from './domain';
 import type { DomainTable } from './domain-table';
 import { domainDigest } from './obfuscation';
@@ -433,7 +433,7 @@ export class BlocklistParser {
     const format = this.#format!;
     if (this.#csv) {
       try {
-        for (const record of this.#csv.end()) this.#csvRecord(record);
+        for (const record of this.#csv.end()) this.#csvRecord(record.fields, record.line);
       } catch (error) {
         throw this.#csvError(error);
       }
@@ -459,7 +459,7 @@ export class BlocklistParser {
   #feed(text: string) {
     if (this.#csv) {
       try {
-        for (const record of this.#csv.push(text)) this.#csvRecord(record);
+        this.#csv.push(text, this.#onRecord);
       } catch (error) {
         throw this.#csvError(error);
       }
@@ -491,10 +491,12 @@ export class BlocklistParser {
     else this.#rows.push(row);
   }
 
-  #csvRecord(record: CsvRecord) {
+  readonly #onRecord = (fields: string[], line: number) => this.#csvRecord(fields, line);
+
+  #csvRecord(fields: string[], line: number) {
     // Blank unless a cell has more than whitespace (the first cell, the domain, almost always does).
     let blank = true;
-    for (const f of record.fields) {
+    for (const f of fields) {
       if (f !== '' && f.trim() !== '') {
         blank = false;
         break;
@@ -502,32 +504,31 @@ export class BlocklistParser {
     }
     if (blank) return;
     if (this.#map === null) {
-      this.#columns = record.fields.map((f) => f.trim());
+      this.#columns = fields.map((f) => f.trim());
       const map: Partial<Record<KnownColumn, number>> = {};
-      record.fields.forEach((cell, i) => {
+      fields.forEach((cell, i) => {
         const name = cell.trim().replace(/^#/, '').trim().toLowerCase() as KnownColumn;
         if ((KNOWN_COLUMNS as readonly string[]).includes(name) && map[name] === undefined) map[name] = i;
         else if (cell.trim() !== '') this.#ignored.push(cell.trim());
       });
       if (map.domain === undefined) {
-        throw new BlocklistParseError('missing_domain_column', `The first line (${record.fields.join(',').slice(0, 80)}) is not a header with a "domain" column. If the file is a plain list of domains, choose the plain-text format.`, record.line);
+        throw new BlocklistParseError('missing_domain_column', `The first line (${fields.join(',').slice(0, 80)}) is not a header with a "domain" column. If the file is a plain list of domains, choose the plain-text format.`, line);
       }
       this.#map = map;
       return;
     }
     const map = this.#map;
-    const f = record.fields;
     this.#add({
-      line: record.line,
-      domain: cellAt(f, map.domain),
-      severity: cellAt(f, map.severity),
+      line: line,
+      domain: cellAt(fields, map.domain),
+      severity: cellAt(fields, map.severity),
       severityColumn: map.severity !== undefined,
-      rejectMedia: cellAt(f, map.reject_media),
-      rejectReports: cellAt(f, map.reject_reports),
-      obfuscate: cellAt(f, map.obfuscate),
-      publicComment: map.public_comment !== undefined ? cellAt(f, map.public_comment) : cellAt(f, map.comment),
-      privateComment: cellAt(f, map.private_comment),
-      digest: cellAt(f, map.digest),
+      rejectMedia: cellAt(fields, map.reject_media),
+      rejectReports: cellAt(fields, map.reject_reports),
+      obfuscate: cellAt(fields, map.obfuscate),
+      publicComment: map.public_comment !== undefined ? cellAt(fields, map.public_comment) : cellAt(fields, map.comment),
+      privateComment: cellAt(fields, map.private_comment),
+      digest: cellAt(fields, map.digest),
     });
   }
 
