@@ -1,3 +1,6 @@
+import { canaryName, type CanaryReason } from './canary';
+import { normalizeDomain, type NormalizedDomain } from './domain';
+
 /**
  * Numbers the distinct domains of a merge. The CLI's merge shares one table between the parser and
  * the merge, so each row's domain is looked up once — a lookup is most of what a row costs when
@@ -7,6 +10,9 @@
 export class DomainTable {
   readonly #ids = new Map<string, number>();
   readonly #names: string[] = [];
+  /** What the name alone says, worked out once per domain however many rows name it. */
+  readonly #normalized: Array<NormalizedDomain | undefined> = [];
+  readonly #canary: Array<CanaryReason | null | undefined> = [];
 
   /** The domain's number, numbering it when it is new. */
   id(domain: string): number {
@@ -27,6 +33,18 @@ export class DomainTable {
 
   name(id: number): string {
     return this.#names[id]!;
+  }
+
+  /** normalizeDomain of the domain's name (a pure function of it, so worked out once). */
+  normalized(id: number): NormalizedDomain {
+    return (this.#normalized[id] ??= normalizeDomain(this.#names[id]!));
+  }
+
+  /** canaryName of the domain's name, worked out once. */
+  canary(id: number): CanaryReason | null {
+    let reason = this.#canary[id];
+    if (reason === undefined) this.#canary[id] = reason = canaryName(this.#names[id]!);
+    return reason;
   }
 
   get size(): number {

@@ -325,14 +325,16 @@ export class MergeAccumulator {
   readonly #allowed = new Set<string>();
   readonly #knownDomains: Iterable<string> | undefined;
   /**
-   * Domains by number (#table); #heads[number] is the domain's newest supporter slot (-1: not
-   * listed by any source), #listedIds the listed ones in the order first listed. A slot (one per domain and supporting source, however many rows) is STRIDE numbers in
-   * #slots, linked to the domain's previous slot: no object per domain or row, so a merge of many
-   * large lists stays small and cheap to collect.
+   * Domains by number (#table); #heads[2 × number] is the domain's newest supporter slot (-1: not
+   * listed by any source) and the next number that slot's source, side by side so that a row costs
+   * one memory read; #listedIds are the listed domains in the order first listed. A slot (one per
+   * domain and supporting source, however many rows) is STRIDE numbers in #slots, linked to the
+   * domain's previous slot: no object per domain or row, so a merge of many large lists stays small
+   * and cheap to collect.
    */
   readonly #table: DomainTable;
   readonly #listedIds: number[] = [];
-  #heads = new Int32Array(FIRST_SLOTS).fill(-1);
+  #heads = new Int32Array(FIRST_SLOTS * 2).fill(-1);
   #slotCount = 0;
   #slots = new Int32Array(FIRST_SLOTS * STRIDE);
   /** Comment ids (0: none) index this list. */
@@ -420,21 +422,26 @@ export class MergeAccumulator {
     const id = pattern === null && e.domainId !== undefined ? e.domainId : this.#table.id(domain);
     const head = this.#headOf(id);
     // A source's entries are read together, so a domain it already listed is the last one listed for it.
-    if (head !== -1 && this.#slots[head * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT === src) return;
+    if (head !== -1 && this.#heads[id * 2 + 1] === src) return;
     const slot = this.#newSlot(head);
     this.#write(slot, src, e, pattern);
     if (head === -1) this.#listing(id);
-    this.#heads[id] = slot;
+    this.#setHead(id, slot, src);
+  }
+
+  #setHead(id: number, slot: number, src: number) {
+    this.#heads[id * 2] = slot;
+    this.#heads[id * 2 + 1] = src;
   }
 
   /** The newest supporter slot of domain `id`, -1 when no source lists it (yet). */
   #headOf(id: number): number {
-    if (id >= this.#heads.length) {
-      const heads = new Int32Array(Math.max(this.#heads.length * 2, this.#table.size + 1)).fill(-1);
+    if (id * 2 >= this.#heads.length) {
+      const heads = new Int32Array(Math.max(this.#heads.length * 2, (this.#table.size + 1) * 2)).fill(-1);
       heads.set(this.#heads);
       this.#heads = heads;
     }
-    return this.#heads[id]!;
+    return this.#heads[id * 2]!;
   }
 
   /** Domain `id` is listed for the first time. */
@@ -529,7 +536,7 @@ export class MergeAccumulator {
         const slot = this.#newSlot(head);
         this.#write(slot, d.src, d.entry, d.pattern);
         if (head === -1) this.#listing(id);
-        this.#heads[id] = slot;
+        this.#setHead(id, slot, d.src);
       } else if (!late.has(key)) this.#write(at, d.src, d.entry, d.pattern);
       late.add(key);
     }
@@ -577,7 +584,7 @@ export class MergeAccumulator {
     const commentList = this.#commentList;
     const givenLabels = this.#slotLabels;
     const patterns = this.#slotPatterns;
-    const isListed = (id: number): boolean => id !== -1 && id < heads.length && heads[id] !== -1;
+    const isListed = (id: number): boolean => id !== -1 && id * 2 < heads.length && heads[id * 2] !== -1;
 
     // Per comment id, read once: its labels and its ", "-separated parts. Backings of the same
     // comment share its labels array: nothing changes them after the merge.
@@ -644,7 +651,7 @@ export class MergeAccumulator {
       let n = 0;
       for (let ancestor = id; ancestor !== -1; ancestor = parentOf[ancestor]!) {
         const via = ancestor === id ? -1 : ancestor;
-        for (let at = heads[ancestor]!; at !== -1; at = slots[at * STRIDE + AT_NEXT]!) {
+        for (let at = heads[ancestor * 2]!; at !== -1; at = slots[at * STRIDE + AT_NEXT]!) {
           const src = slots[at * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT;
           if (stamp[src] === round) continue;
           stamp[src] = round;
@@ -702,7 +709,6 @@ export class MergeAccumulator {
     };
 
     const domains: MergedDomain[] = [];
-    const byDomain = new Map<string, MergedDomain>();
     const mergedById: MergedDomain[] = new Array<MergedDomain>(table.size);
     const ownPub = new Int32Array(Math.max(1, sourceCount));
     const ownPriv = new Int32Array(Math.max(1, sourceCount));
@@ -760,7 +766,6 @@ export class MergeAccumulator {
         ? new LazyMergedDomain(domain, backingsOf, n, weight, percent, passes, excluded, policy, publicComment, privateComment, labels)
         : { domain, backing: backingsOf(domain), count: n, weight, percent, passes, excludedBy: excluded, coveredBy: null, policy, publicComment, privateComment, labels };
       domains.push(merged);
-      byDomain.set(domain, merged);
       mergedById[id] = merged;
     }
 
@@ -776,7 +781,20 @@ export class MergeAccumulator {
       }
     }
 
-    return { domains, byDomain, heldBack, resolved, blockSources: blockSources.length, totalWeight, plan, threshold };
+    // The index by name is built only for a caller that reads it (printing a list never does).
+    let byDomain: Map<string, MergedDomain> | null = null;
+    return {
+      domains,
+      get byDomain(): ReadonlyMap<string, MergedDomain> {
+        return (byDomain ??= new Map(domains.map((d) => [d.domain, d])));
+      },
+      heldBack,
+      resolved,
+      blockSources: blockSources.length,
+      totalWeight,
+      plan,
+      threshold,
+    };
   }
 }
 

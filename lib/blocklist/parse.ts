@@ -275,7 +275,10 @@ function buildRow(entry: RawEntry, index: number, format: BlocklistFormat, optio
   // The first problem found is the one reported. (No closures here: this runs once per row.)
   let invalid: RowProblem | null = null;
 
-  const normalized = normalizeDomain(input);
+  // A name already numbered (a domain an earlier row or list gave, as written) is not worked out again.
+  const table = repeats.table;
+  const known = table ? table.find(input) : -1;
+  const normalized = known !== -1 ? table!.normalized(known) : normalizeDomain(input);
   const obfuscated = !normalized.ok && normalized.problem === 'obfuscated';
   if (!normalized.ok && !obfuscated) {
     invalid = { code: normalized.problem === 'empty' ? 'empty_domain' : normalized.problem === 'too_long' ? 'domain_too_long' : 'invalid_domain', detail: input };
@@ -315,9 +318,9 @@ function buildRow(entry: RawEntry, index: number, format: BlocklistFormat, optio
   const givenDigest = typeof entry.digest === 'string' && /^[0-9a-f]{64}$/i.test(entry.digest.trim()) ? entry.digest.trim().toLowerCase() : null;
   let duplicateOfLine: number | null = null;
   let domainId: number | undefined;
-  if (domain !== null && repeats.table) {
-    domainId = repeats.table.id(domain);
-    domain = repeats.table.name(domainId);
+  if (domain !== null && table) {
+    domainId = known !== -1 && domain === table.name(known) ? known : table.id(domain);
+    domain = table.name(domainId);
     duplicateOfLine = repeats.byNumber(domainId, entry.line);
   } else {
     const key = domain ?? (obfuscated ? `*${input.toLowerCase()}` : null);
@@ -339,7 +342,7 @@ function buildRow(entry: RawEntry, index: number, format: BlocklistFormat, optio
     privateComment: privateCell.value,
     digest: givenDigest ?? (domain && options.digests !== false ? domainDigest(domain) : null),
     obfuscated,
-    canary: canaryName(normalized.ok ? normalized.ascii : input) ?? publicCell.canary ?? privateCell.canary,
+    canary: (domainId !== undefined ? table!.canary(domainId) : canaryName(normalized.ok ? normalized.ascii : input)) ?? publicCell.canary ?? privateCell.canary,
     invalid,
     duplicateOfLine,
     note: normalized.ok ? normalized.note : null,

@@ -3,9 +3,10 @@ import { listPublishableBlocks } from '../../db/queries/blocklist-publishing';
 import { insertBlocklistFetch, insertBlocklistSource, listBlocklistSources, storeSnapshot } from '../../db/queries/blocklist-sources';
 import { getBlockSupport, listCurrentBlocks, listPendingSuggestions } from '../../db/queries/blocklist-suggestions';
 import { listKnownDomainsOfLengths } from '../../db/queries/domain-blocks';
-import { entryOf, MERGE_MAX_BYTES, MERGE_MAX_ROWS } from '../../cli/commands/blocklist-merge';
+import { MERGE_MAX_BYTES, MERGE_MAX_ROWS } from '../../cli/commands/blocklist-merge';
+import { DomainTable } from '../../lib/blocklist/domain-table';
 import { writeExport } from '../../lib/blocklist/export';
-import { isMergeableRow, mergeBlocklists, mergedBlocks, type MergeEntry, type MergeSource } from '../../lib/blocklist/merge';
+import { isMergeableRow, MergeAccumulator, mergeBlocklists, mergedBlocks, type MergeSource } from '../../lib/blocklist/merge';
 import { BlocklistParser } from '../../lib/blocklist/parse';
 import { planSuggestions } from '../../lib/blocklist/merge-suggestions';
 import { domainDigest, publicDomain } from '../../lib/blocklist/obfuscation';
@@ -97,20 +98,18 @@ async function ensureBenchSources(db: Db): Promise<void> {
  * merged, and written as Mastodon's CSV.
  */
 function mergeFiles(files: readonly Buffer[]): string {
-  const sources: MergeSource[] = [];
-  const entries = new Map<string, MergeEntry[]>();
+  const sources: MergeSource[] = files.map((_, i) => ({ id: String(i), name: `list${i}.csv`, role: 'block' }));
+  const domains = new DomainTable();
+  const merge = new MergeAccumulator({ sources, plan: 'max', threshold: { type: 'percent', value: 50 }, domains });
   files.forEach((bytes, i) => {
-    const list: MergeEntry[] = [];
-    const parser = new BlocklistParser({ format: 'auto', maxRows: MERGE_MAX_ROWS, maxBytes: MERGE_MAX_BYTES, digests: false, onRow: (row) => isMergeableRow(row) && list.push(entryOf(row)) });
+    const id = String(i);
+    const parser = new BlocklistParser({ format: 'auto', maxRows: MERGE_MAX_ROWS, maxBytes: MERGE_MAX_BYTES, digests: false, domains, onRow: (row) => isMergeableRow(row) && merge.add(id, row) });
     const decoder = new TextDecoder('utf-8', { fatal: true });
     for (let at = 0; at < bytes.length; at += 256 * 1024) parser.push(decoder.decode(bytes.subarray(at, at + 256 * 1024), { stream: true }));
     parser.push(decoder.decode());
     parser.end();
-    sources.push({ id: String(i), name: `list${i}.csv`, role: 'block' });
-    entries.set(String(i), list);
   });
-  const result = mergeBlocklists({ sources, entries, plan: 'max', threshold: { type: 'percent', value: 50 } });
-  return writeExport('mastodon_csv', mergedBlocks(result)).body;
+  return writeExport('mastodon_csv', mergedBlocks(merge.finish({ lazyBacking: true }))).body;
 }
 
 export const BLOCKLISTS_BENCH_CASES: BenchCase[] = [
