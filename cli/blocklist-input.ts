@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BlocklistParseError, BlocklistParser, type BlocklistFormat, type BlocklistParse, type BlocklistRow, type ParseOptions } from '@/lib/blocklist/parse';
+import { Utf8ChunkDecoder } from '@/lib/blocklist/utf8';
 import { progress, type CliContext } from './context';
 import { CliError } from './errors';
 
@@ -60,7 +61,7 @@ async function* chunksOf(spec: string, ctx: CliContext, maxBytes: number | undef
 /** Parses one input. Errors name the input: `lists/a.csv: The CSV is malformed: … (line 12)`. */
 export async function readBlocklistInput(spec: string, ctx: CliContext, options: InputOptions = {}): Promise<BlocklistParse> {
   const parser = new BlocklistParser({ ...options, format: options.format ?? 'auto' });
-  const decoder = new TextDecoder('utf-8', { fatal: true });
+  const decoder = new Utf8ChunkDecoder();
   const bar = progress(ctx);
   let bytes = 0;
   try {
@@ -68,7 +69,7 @@ export async function readBlocklistInput(spec: string, ctx: CliContext, options:
       bytes += chunk.length;
       let text: string;
       try {
-        text = decoder.decode(chunk, { stream: true });
+        text = decoder.decode(chunk);
       } catch {
         throw new BlocklistParseError('not_utf8', 'The file is not UTF-8 text. Export it again as UTF-8 (CSV, TXT or JSON).');
       }
@@ -76,7 +77,7 @@ export async function readBlocklistInput(spec: string, ctx: CliContext, options:
       bar.update(`${options.label ?? inputName(spec)}: ${Math.round(bytes / 1024)} KB read`);
     }
     try {
-      parser.push(decoder.decode());
+      parser.push(decoder.end());
     } catch {
       throw new BlocklistParseError('not_utf8', 'The file is not UTF-8 text. Export it again as UTF-8 (CSV, TXT or JSON).');
     }

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { DomainTable } from '@/lib/blocklist/domain-table';
 import { env } from '@/lib/env';
 import type { BlocklistFormat } from '@/lib/blocklist/parse';
 import { readBlocklistInput } from './blocklist-input';
@@ -41,7 +42,7 @@ function context(data: ReadWorkerData): CliContext {
   };
 }
 
-async function read(task: ReadTask, ctx: CliContext, post: (message: ReadMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
+async function read(task: ReadTask, ctx: CliContext, domains: DomainTable, post: (message: ReadMessage, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const counts = emptyCounts();
   const writer = new RowBatchWriter();
   const send = (batch: RowBatch | null) => {
@@ -53,6 +54,7 @@ async function read(task: ReadTask, ctx: CliContext, post: (message: ReadMessage
       maxRows: task.maxRows,
       maxBytes: task.maxBytes,
       digests: false,
+      domains,
       onRow: (row) => {
         if (countRow(counts, row)) send(writer.add(row));
       },
@@ -68,9 +70,12 @@ async function read(task: ReadTask, ctx: CliContext, post: (message: ReadMessage
 if (parentPort) {
   const port = parentPort;
   const ctx = context(workerData as ReadWorkerData);
+  // This thread's own numbering: what a domain's name says is worked out once per thread, and
+  // repeats within a list are found by number (the merging thread numbers domains again).
+  const domains = new DomainTable();
   // One input at a time, in the order given: the main thread merges them in that order.
   let queue = Promise.resolve();
   port.on('message', (task: ReadTask) => {
-    queue = queue.then(() => read(task, ctx, (message, transfer) => port.postMessage(message, transfer ?? [])));
+    queue = queue.then(() => read(task, ctx, domains, (message, transfer) => port.postMessage(message, transfer ?? [])));
   });
 }
