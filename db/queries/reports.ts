@@ -199,20 +199,14 @@ function queueConditions(filters: ReportQueueFilters, actorAccountId: string): R
 
 /**
  * The reports matching the filters, with what sorting and grouping need. The reported account is
- * joined only when a filter reads it, and the reporter only when filtered on: the open backlog
- * alone is read from the partial index without touching accounts. The domain grouping alone reads
- * each target's domain by primary key (a probe per report): as a join, PostgreSQL hashes the whole
- * of index_accounts_on_domain_and_id (a million entries at the large seed, spilling to disk) once
- * the table is vacuumed, to label a few tens of thousands of reports. Same rows either way:
- * reports.target_account_id is NOT NULL with a cascading foreign key to accounts.
+ * joined only when a filter or the domain grouping reads it, and the reporter only when filtered
+ * on: the open backlog alone is read from the partial index without touching accounts.
  */
 function matchingReports(filters: ReportQueueFilters, actorAccountId: string, { withDomain = false }: { withDomain?: boolean } = {}): RawBuilder<unknown> {
-  const filtersTarget = Boolean(filters.targetOrigin || filters.targetDomain || filters.query);
-  const targetJoin = filtersTarget ? sql`JOIN accounts t ON t.id = r.target_account_id` : sql``;
+  const targetJoin = withDomain || filters.targetOrigin || filters.targetDomain || filters.query ? sql`JOIN accounts t ON t.id = r.target_account_id` : sql``;
   const reporterJoin = filters.reporterDomain ? sql`JOIN accounts ra ON ra.id = r.account_id` : sql``;
-  const domain = filtersTarget ? sql`t.domain` : sql`(SELECT a.domain FROM accounts a WHERE a.id = r.target_account_id)`;
   return sql`
-    SELECT r.id, r.target_account_id, r.account_id, r.category, r.created_at${withDomain ? sql`, ${domain} AS target_domain` : sql``}
+    SELECT r.id, r.target_account_id, r.account_id, r.category, r.created_at${withDomain ? sql`, t.domain AS target_domain` : sql``}
     FROM reports r
     ${targetJoin}
     ${reporterJoin}
