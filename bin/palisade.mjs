@@ -49,8 +49,7 @@ async function build() {
   // One directory per build: commands are split into chunks loaded only when run.
   const name = `cli-${process.pid}-${Date.now()}`;
   const result = await esbuild.build({
-    // The merge's reading thread is a second entry, beside main.mjs.
-    entryPoints: { main: entry, 'merge-worker': path.join(root, 'cli', 'merge-worker.ts') },
+    entryPoints: { main: entry },
     absWorkingDir: root,
     tsconfig: path.join(root, 'tsconfig.json'),
     bundle: true,
@@ -94,10 +93,7 @@ async function build() {
 async function load() {
   if (!/^(1|true)$/i.test(process.env.PALISADE_CLI_TSX ?? '')) {
     try {
-      const bundle = upToDate() ?? (await build());
-      // The merge reads large inputs in threads running the bundled reader (cli/merge-worker.ts).
-      process.env.PALISADE_MERGE_WORKER = path.join(path.dirname(bundle), 'merge-worker.mjs');
-      return await import(pathToFileURL(bundle).href);
+      return await import(pathToFileURL(upToDate() ?? (await build())).href);
     } catch (error) {
       if (process.env.PALISADE_DEBUG) console.error(`palisade: bundling failed, using tsx: ${error.message}`);
     }

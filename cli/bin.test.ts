@@ -6,8 +6,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimEmbeddedLockFor } from '@/db/embedded-lock';
 import { testBackends } from '@/db/testing';
-import { generateBlocklistCsvs } from '../scripts/bench/blocklist-lists';
-import { runCli } from './testing';
 
 /**
  * Every command end to end: the real bin/palisade.mjs in a child process, as cron runs it, against
@@ -151,38 +149,6 @@ describe('bin/palisade.mjs without a database', () => {
     const run = await palisade(['blocklist', 'merge', 'oliphant-seirdy-tier0.csv', 'gardenfence-mastodon-2026-03-15.csv', 'oliphant-dni.csv', 'oliphant-iftas-aud.csv', '--allow', 'oliphant-__allowlist.csv', '--format', 'fediblockhole'], {}, FIXTURES);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(fs.readFileSync(path.join(ROOT, 'cli', '__golden__', 'tier0.fediblockhole.csv'), 'utf8'));
-  }, 120_000);
-
-  it('reads a large merge in threads and prints what the one-thread merge prints, failures included', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-threads-'));
-    try {
-      // About 7 MB in six lists: above the size at which reading threads start.
-      const { texts } = generateBlocklistCsvs({ lists: 6, rows: 20_000, seed: 7 });
-      const files = texts.map((text, i) => {
-        fs.writeFileSync(path.join(dir, `list${i}.csv`), text);
-        return `list${i}.csv`;
-      });
-      const args = ['blocklist', 'merge', ...files, '--threshold', '50%', '--json'];
-      const threaded = await palisade(args, {}, dir);
-      expect(threaded.code).toBe(0);
-      const here = await runCli(args, { cwd: dir });
-      const { readingThreads, ...result } = JSON.parse(threaded.stdout) as { readingThreads: number };
-      const { readingThreads: none, ...expected } = JSON.parse(here.stdout) as { readingThreads: number };
-      expect(none).toBe(0);
-      if (os.availableParallelism() > 1) expect(readingThreads).toBeGreaterThan(0);
-      expect(result).toEqual(expected);
-
-      // A broken list among them: the first one in the order given is named, nothing is written.
-      fs.writeFileSync(path.join(dir, 'list4.csv'), `${texts[4]!.slice(0, 5000)}\n"never closed,suspend\n`);
-      fs.writeFileSync(path.join(dir, 'list1.csv'), `${texts[1]!.slice(0, 5000)}\n"never closed,suspend\n`);
-      const failed = await palisade(['blocklist', 'merge', ...files, '--out', 'out.csv'], {}, dir);
-      expect(failed.code).toBe(1);
-      expect(failed.stderr).toBe((await runCli(['blocklist', 'merge', ...files, '--out', 'out.csv'], { cwd: dir })).stderr);
-      expect(failed.stderr).toMatch(/^palisade blocklist merge: list1\.csv: The CSV is malformed: .*\n$/);
-      expect(fs.existsSync(path.join(dir, 'out.csv'))).toBe(false);
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true });
-    }
   }, 120_000);
 
   it('bad flags: exit 2, the error and a usage line on stderr', async () => {

@@ -1,18 +1,11 @@
 import { writeExport, type ExportFormat } from '@/lib/blocklist/export';
 import { DomainTable } from '@/lib/blocklist/domain-table';
 import { BLOCKLIST_FORMATS, type BlocklistFormat } from '@/lib/blocklist/limits';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { MergeAccumulator, mergeAudit, mergedBlocks, type MergeEntry, type MergePlan, type MergeResult, type MergeSource, type MergeThreshold } from '@/lib/blocklist/merge';
+import { isMergeableRow, MergeAccumulator, mergeAudit, mergedBlocks, type MergeEntry, type MergePlan, type MergeResult, type MergeSource, type MergeThreshold } from '@/lib/blocklist/merge';
 import type { BlocklistRow } from '@/lib/blocklist/parse';
 import { flag, listOption, stringOption, UsageError, type CommandSpec, type ParsedArgs } from '../args';
-import { inputName, isUrl, readBlocklistInput } from '../blocklist-input';
-import { formatCount, note, printJson, progress, writeFileAtomic, type CliContext } from '../context';
-import { CliError } from '../errors';
-import { countRow, emptyCounts, readBatch, type RowCounts } from '../merge-rows';
-import type { ReadMessage, ReadTask, ReadWorkerData } from '../merge-worker';
+import { inputName, readBlocklistInput } from '../blocklist-input';
+import { formatCount, note, printJson, writeFileAtomic, type CliContext } from '../context';
 import type { Command } from '../command';
 
 /** The CLI's format names → the export writers'. */
@@ -97,70 +90,21 @@ export interface InputSummary {
 export interface MergeRun {
   result: MergeResult;
   inputs: InputSummary[];
-  /** Reading threads used (0: every input was read on the merging thread). */
-  threads: number;
-}
-
-interface MergeOptions {
-  inputs: string[];
-  allow: string[];
-  plan: MergePlan;
-  threshold: MergeThreshold;
-  inputFormat: BlocklistFormat | 'auto';
-}
-
-/** Below this much local input a reading thread costs more to start than it saves. */
-const THREADED_MIN_BYTES = 4 * 1024 * 1024;
-
-/**
- * How many reading threads to use: none when the bundled reader is not at hand (the sources run
- * through a TypeScript loader, as in tests), on one core, for standard input, or for small inputs.
- */
-function readingThreads(ctx: CliContext, specs: string[]): { worker: string; threads: number } | null {
-  const worker = ctx.vars.PALISADE_MERGE_WORKER;
-  if (!worker || !fs.existsSync(worker) || specs.length < 2 || specs.includes('-')) return null;
-  const threads = Math.min(os.availableParallelism() - 1, 3, specs.length);
-  if (threads < 1) return null;
-  let bytes = 0;
-  for (const spec of specs) {
-    if (isUrl(spec)) return { worker, threads };
-    try {
-      bytes += fs.statSync(path.resolve(ctx.io.cwd, spec.startsWith('file://') ? fileURLToPath(spec) : spec)).size;
-    } catch {
-      // Reported, with the name, by whoever reads it.
-    }
-  }
-  return bytes >= THREADED_MIN_BYTES ? { worker, threads } : null;
 }
 
 /**
- * Reads every input and merges it as it streams in: each row goes straight into the merge, which
- * keeps one slot per domain and list, never the rows themselves. Large merges read and parse in
- * other threads (the same parser) while this one merges, input after input in the order given,
- * so the result is the same either way.
+ * Reads every input (one after another) and merges it as it streams in: each row goes straight
+ * into the merge, which keeps one slot per domain and list, never the rows themselves.
  */
-export async function runMerge(ctx: CliContext, options: MergeOptions): Promise<MergeRun> {
+export async function runMerge(ctx: CliContext, options: { inputs: string[]; allow: string[]; plan: MergePlan; threshold: MergeThreshold; inputFormat: BlocklistFormat | 'auto' }): Promise<MergeRun> {
+  const inputs: InputSummary[] = [];
   const all = [...options.inputs.map((input) => ({ input, role: 'block' as const })), ...options.allow.map((input) => ({ input, role: 'allow' as const }))];
   const sources: MergeSource[] = all.map(({ input, role }, i) => ({ id: String(i), name: inputName(input), role }));
   // One numbering of domains for the parser and the merge: each row's domain is looked up once.
   const domains = new DomainTable();
   const merge = new MergeAccumulator({ sources, plan: options.plan, threshold: options.threshold, domains });
-  const threaded = readingThreads(ctx, all.map((a) => a.input));
-  const read = threaded ? await readInThreads(ctx, all, options, merge, threaded) : await readHere(ctx, all, options, merge, domains);
-  const inputs = all.map(({ input, role }, i): InputSummary => {
-    const r = read[i]!;
-    return { input, name: inputName(input), role, format: r.format, rows: r.rows, used: r.used, invalid: r.invalid, duplicates: r.duplicates, obfuscated: r.obfuscated, canaries: r.canaries };
-  });
-  // Per-source support records are built only for what is printed (--json's passing domains).
-  return { result: merge.finish({ lazyBacking: true }), inputs, threads: threaded?.threads ?? 0 };
-}
-
-type InputRead = RowCounts & { format: BlocklistFormat };
-
-async function readHere(ctx: CliContext, all: Array<{ input: string }>, options: MergeOptions, merge: MergeAccumulator, domains: DomainTable): Promise<InputRead[]> {
-  const out: InputRead[] = [];
-  for (const [i, { input }] of all.entries()) {
-    const counts = emptyCounts();
+  for (const [i, { input, role }] of all.entries()) {
+    const summary = { rows: 0, used: 0, invalid: 0, duplicates: 0, obfuscated: 0, canaries: 0 };
     const id = String(i);
     const parsed = await readBlocklistInput(input, ctx, {
       format: options.inputFormat,
@@ -170,73 +114,22 @@ async function readHere(ctx: CliContext, all: Array<{ input: string }>, options:
       domains,
       label: `${i + 1}/${all.length} ${inputName(input)}`,
       onRow: (row) => {
-        // A row has every field an entry has; the merge reads `input` and `digest` only for obfuscated rows, as entryOf gives them.
-        if (countRow(counts, row)) merge.add(id, row);
+        summary.rows += 1;
+        if (row.invalid) summary.invalid += 1;
+        else if (row.duplicateOfLine !== null) summary.duplicates += 1;
+        if (row.obfuscated) summary.obfuscated += 1;
+        if (row.canary) summary.canaries += 1;
+        if (isMergeableRow(row)) {
+          summary.used += 1;
+          // A row has every field an entry has; the merge reads `input` and `digest` only for obfuscated rows, as entryOf gives them.
+          merge.add(id, row);
+        }
       },
     });
-    out.push({ ...counts, format: parsed.format });
+    inputs.push({ input, name: inputName(input), role, format: parsed.format, ...summary });
   }
-  return out;
-}
-
-async function readInThreads(ctx: CliContext, all: Array<{ input: string }>, options: MergeOptions, merge: MergeAccumulator, { worker, threads }: { worker: string; threads: number }): Promise<InputRead[]> {
-  const { Worker } = await import('node:worker_threads');
-  const data: ReadWorkerData = { cwd: ctx.io.cwd };
-  const pool = Array.from({ length: threads }, () => new Worker(worker, { workerData: data, stdout: false, stderr: false }));
-  const bar = progress(ctx);
-  try {
-    return await new Promise<InputRead[]>((resolve, reject) => {
-      const out: InputRead[] = [];
-      // Messages of inputs after the one being merged wait their turn.
-      const waiting = all.map((): ReadMessage[] => []);
-      const comments = all.map((): Array<string | null> => [null]);
-      let current = 0;
-      let failed = false;
-      const take = (message: ReadMessage): boolean => {
-        const i = message.index;
-        if (message.kind === 'error') {
-          // Reported when its turn comes, as reading in order would: the first input that fails.
-          failed = true;
-          reject(new CliError(message.message, message.code));
-          return false;
-        }
-        if (message.kind === 'batch') {
-          const id = String(i);
-          readBatch(message.batch, comments[i]!, (entry) => merge.add(id, entry));
-          return true;
-        }
-        out.push({ ...message.counts, format: message.format });
-        current += 1;
-        if (current < all.length) bar.update(`${current + 1}/${all.length} ${inputName(all[current]!.input)}`);
-        return true;
-      };
-      const drain = () => {
-        while (!failed && current < all.length && waiting[current]!.length > 0) {
-          if (!take(waiting[current]!.shift()!)) return;
-        }
-        if (current === all.length) resolve(out);
-      };
-      for (const w of pool) {
-        w.on('message', (message: ReadMessage) => {
-          if (failed) return;
-          waiting[message.index]!.push(message);
-          drain();
-        });
-        w.on('error', (error) => {
-          failed = true;
-          reject(error);
-        });
-      }
-      bar.update(`1/${all.length} ${inputName(all[0]!.input)}`);
-      all.forEach(({ input }, index) => {
-        const task: ReadTask = { index, input, format: options.inputFormat, maxRows: MERGE_MAX_ROWS, maxBytes: MERGE_MAX_BYTES };
-        pool[index % threads]!.postMessage(task);
-      });
-    });
-  } finally {
-    bar.done();
-    await Promise.all(pool.map((w) => w.terminate()));
-  }
+  // Per-source support records are built only for what is printed (--json's passing domains).
+  return { result: merge.finish({ lazyBacking: true }), inputs };
 }
 
 function auditCsv(result: MergeResult): string {
@@ -253,7 +146,7 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
   const audit = flag(args, 'audit');
   const json = flag(args, 'json');
 
-  const { result, inputs, threads } = await runMerge(ctx, {
+  const { result, inputs } = await runMerge(ctx, {
     inputs: args.positionals,
     allow: listOption(args, 'allow'),
     plan,
@@ -275,8 +168,6 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
       format: stringOption(args, 'format') ?? 'mastodon',
       out: out ?? null,
       inputs,
-      // Threads that read and parsed the inputs while this one merged (0: all read here).
-      readingThreads: threads,
       summary: {
         lists: result.blockSources,
         domains: result.domains.length,
