@@ -223,7 +223,7 @@ test.describe('Reports', () => {
     await expect(page.getByTestId('report-note').filter({ hasText: 'Spam wave from spam-wave.example' })).toBeVisible();
   });
 
-  test('keyboard: ? lists the queue keys, a assigns the focused report to me', async ({ page }) => {
+  test('keyboard: ? lists the queue keys, a assigns the focused report to me; the report tells who assigned it', async ({ page, browser }) => {
     await signIn(page, STAFF.admin);
     await page.goto('/reports?assigned=none&sort=newest');
     await expect(page.getByTestId('report-row').first()).toBeVisible();
@@ -238,8 +238,26 @@ test.describe('Reports', () => {
     await page.keyboard.press('a');
     await expect(page.getByTestId('bulk-outcome')).toContainText('1 report changed');
     await expect(page.locator(`[data-testid="report-row"][data-row-id="${first}"]`)).toHaveCount(0);
+    const teammateReport = await page.getByTestId('report-row').first().getAttribute('data-row-id');
+    expect(teammateReport).not.toBe(first);
     await page.goto(`/reports/${first}`);
     await expect(page.getByTestId('report-assignment')).toContainText('you');
+    await expect(page.getByTestId('report-assigned-by')).toHaveText(/^· took it (just now|1 minute ago)$/);
+
+    // Given to a teammate from the queue: both of them see who gave it.
+    await page.goto('/reports?assigned=none&sort=newest');
+    await page.locator(`[data-testid="report-row"][data-row-id="${teammateReport}"]`).getByRole('checkbox', { name: 'Select row' }).check();
+    await page.getByLabel('Teammate to assign the selected reports to').selectOption({ label: '@moderator' });
+    await page.getByRole('button', { name: 'Assign', exact: true }).click();
+    await expect(page.getByTestId('bulk-outcome')).toContainText('1 report changed');
+    await page.goto(`/reports/${teammateReport}`);
+    await expect(page.getByTestId('report-assignment')).toContainText('@moderator');
+    await expect(page.getByTestId('report-assigned-by')).toHaveText(/^· assigned by you (just now|1 minute ago)$/);
+    const teammate = await (await browser.newContext()).newPage();
+    await signIn(teammate, STAFF.moderator);
+    await teammate.goto(`/reports/${teammateReport}`);
+    await expect(teammate.getByTestId('report-assignment')).toContainText('you');
+    await expect(teammate.getByTestId('report-assigned-by')).toHaveText(/^· assigned by @admin (just now|\d+ minutes? ago)$/);
   });
 
   test('keyboard: g then a goes to the audit log and does not assign the focused report', async ({ page }) => {

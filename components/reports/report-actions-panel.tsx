@@ -11,7 +11,9 @@ import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { describeAccountAction, type AccountActionChoice, type ActionConsequence } from '@/lib/account-action-options';
 import type { AccountActionType } from '@/lib/account-actions';
+import { coarseDuration } from '@/lib/format';
 import type { ReportCategory } from '@/lib/report-priority';
+import { utcTitle } from './relative-age';
 import { ModalDialog } from './reports-table';
 
 type ActionKey = 'resolve' | 'reopen' | 'delete_posts' | 'mark_posts' | `account:${AccountActionType}`;
@@ -37,6 +39,10 @@ export interface ReportActionsPanelProps {
   /** The queue the moderator came from (query string), for “Confirm & next”. */
   from: string;
   assignedTo: { accountId: string; acct: string } | null;
+  /** Who gave the current assignee the report and when (ISO), if a log recorded it. */
+  assignedBy: { accountId: string | null; acct: string | null; at: string } | null;
+  /** The page's clock (ISO), so server and browser render the same "2 hours ago". */
+  asOf: string;
   actorAccountId: string;
   nextHref: string | null;
   queueHref: string;
@@ -50,7 +56,7 @@ const STRIKE_FOR: Record<'delete_posts' | 'mark_posts', '1500' | '1250'> = { del
  * taken; “Confirm & next” moves on to the next report of the queue instead.
  */
 export function ReportActionsPanel(props: ReportActionsPanelProps) {
-  const { reportId, version, open, mode, mastodonReportUrl, target, choices, statusCount, mediaStatusCount, from, assignedTo, actorAccountId, nextHref, queueHref } = props;
+  const { reportId, version, open, mode, mastodonReportUrl, target, choices, statusCount, mediaStatusCount, from, assignedTo, assignedBy, asOf, actorAccountId, nextHref, queueHref } = props;
   const t = useTranslations('reports');
   const tAccount = useTranslations('accountActions');
   const router = useRouter();
@@ -145,6 +151,7 @@ export function ReportActionsPanel(props: ReportActionsPanelProps) {
       <div className="flex flex-wrap items-center gap-2 text-sm" data-testid="report-assignment">
         <span className="font-medium">{t('report.assignment')}:</span>
         <span>{assignedTo ? (assignedToMe ? t('notes.you') : `@${assignedTo.acct}`) : t('report.nobodyAssigned')}</span>
+        {assignedTo && assignedBy ? <AssignedBy assignedBy={assignedBy} assigneeAccountId={assignedTo.accountId} actorAccountId={actorAccountId} asOf={asOf} /> : null}
         {!assignedToMe ? (
           <Button variant="secondary" disabled={pending} onClick={() => submit('assign_self', false)}>
             {t('report.assignToMe')}
@@ -207,6 +214,30 @@ export function ReportActionsPanel(props: ReportActionsPanelProps) {
         />
       ) : null}
     </section>
+  );
+}
+
+/** "· assigned by @mod 2 hours ago", or "· took it 2 hours ago" when the assignee assigned themselves. */
+function AssignedBy({ assignedBy, assigneeAccountId, actorAccountId, asOf }: { assignedBy: NonNullable<ReportActionsPanelProps['assignedBy']>; assigneeAccountId: string; actorAccountId: string; asOf: string }) {
+  const t = useTranslations('reports.report');
+  const tDuration = useTranslations('common.duration');
+  const { unit, count } = coarseDuration(new Date(asOf).getTime() - new Date(assignedBy.at).getTime());
+  const when = { recent: unit === 'justNow' ? 'yes' : 'no', duration: unit === 'justNow' ? '' : tDuration(unit, { count }) };
+  const text =
+    assignedBy.accountId === assigneeAccountId
+      ? t('assignedTookIt', when)
+      : assignedBy.accountId === actorAccountId
+        ? t('assignedByYou', when)
+        : assignedBy.acct !== null
+          ? t('assignedBy', { ...when, acct: `@${assignedBy.acct}` })
+          : t('assignedUnknown', when);
+  return (
+    <span className="text-zinc-600 dark:text-zinc-400" data-testid="report-assigned-by">
+      ·{' '}
+      <time dateTime={assignedBy.at} title={utcTitle(assignedBy.at)}>
+        {text}
+      </time>
+    </span>
   );
 }
 

@@ -4,9 +4,11 @@ import { openTestDatabase, testBackends, type TestDatabase } from '@/db/testing'
 import { decodeQueueCursor, DEFAULT_FILTERS, encodeQueueCursor, reportDateBounds, type ReportQueueFilters } from '@/lib/report-filters';
 import { reportPriority } from '@/lib/report-priority';
 import type { Db } from '../client';
+import { recordEvent } from './events';
 import {
   countReportsFiledBy,
   findNextReportInQueue,
+  getReportAssignment,
   getReportDetail,
   isReportTeammate,
   listAccountModerationTimeline,
@@ -361,6 +363,40 @@ describe.each(testBackends())('report queue queries on %s', (backend) => {
         ['log', 'resolve', 'queue_me'],
         ['log', 'silence', 'queue_other'],
       ]);
+    });
+
+    it('tells who gave the current assignee the report, from Mastodon’s log or Palisade’s events', async () => {
+      const [f, g] = fixtures.filter((x) => x.assigned === other);
+      const reportId = f!.id;
+      const at = (m: number) => new Date(AS_OF.getTime() + m * 60_000);
+      const tookIt = (accountId: string, reportId: string, m: number) => ({
+        account_id: accountId, action: 'assigned_to_self', target_type: 'Report', target_id: reportId, human_identifier: reportId, created_at: at(m), updated_at: at(m),
+      });
+      const assigned = (actorId: string, assigneeId: string, reportId: string, m: number) =>
+        recordEvent({ db, actorId, targetType: 'Report', action: 'assigned', targetId: reportId, humanIdentifier: reportId, data: { assignee: 'x', assignee_id: assigneeId }, at: at(m) });
+      expect(await getReportAssignment({ db, reportId, assigneeAccountId: other })).toBeUndefined();
+
+      // They took it, then I took it; then I gave it to them: the latest assignment to them is mine.
+      await db.insertInto('admin_action_logs').values([tookIt(other, reportId, 10), tookIt(me, reportId, 11), { ...tookIt(other, reportId, 12), action: 'unassigned' }]).execute();
+      expect(await getReportAssignment({ db, reportId, assigneeAccountId: other })).toEqual({ byAccountId: other, byUsername: 'queue_other', byDomain: null, at: at(10) });
+      await assigned(me, other, reportId, 13);
+      // Later rows that are not about this report, or that gave it to someone else, do not count.
+      await assigned(me, me, reportId, 14);
+      await assigned(other, other, g!.id, 15);
+      await db.insertInto('admin_action_logs').values([tookIt(me, reportId, 16), tookIt(other, g!.id, 17), { ...tookIt(other, reportId, 18), target_type: 'Account' }]).execute();
+      expect(await getReportAssignment({ db, reportId, assigneeAccountId: other })).toEqual({ byAccountId: me, byUsername: 'queue_me', byDomain: null, at: at(13) });
+      expect(await getReportAssignment({ db, reportId, assigneeAccountId: me })).toEqual({ byAccountId: me, byUsername: 'queue_me', byDomain: null, at: at(16) });
+
+      // Then they took it back themselves.
+      await db.insertInto('admin_action_logs').values(tookIt(other, reportId, 20)).execute();
+      expect(await getReportAssignment({ db, reportId, assigneeAccountId: other })).toEqual({ byAccountId: other, byUsername: 'queue_other', byDomain: null, at: at(20) });
+
+      // An assignment by automatic work (no person) keeps its time without a name.
+      await db.insertInto('palisade.events').values({ account_id: null, action: 'assigned', target_type: 'Report', target_id: reportId, human_identifier: reportId, data: JSON.stringify({ assignee_id: other }), created_at: at(21) }).execute();
+      expect(await getReportAssignment({ db, reportId, assigneeAccountId: other })).toEqual({ byAccountId: null, byUsername: null, byDomain: null, at: at(21) });
+
+      expect(await getReportAssignment({ db, reportId, assigneeAccountId: null })).toBeUndefined();
+      expect(await getReportAssignment({ db, reportId: '1 OR 1=1', assigneeAccountId: other })).toBeUndefined();
     });
 
     it('counts the reports an account has filed', async () => {

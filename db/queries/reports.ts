@@ -673,6 +673,43 @@ export async function getReportDetail({ db, reportId }: { db: Db; reportId: stri
   };
 }
 
+export interface ReportAssignment {
+  /** Who assigned the report (the assignee themselves when they took it); null when no person did it. */
+  byAccountId: string | null;
+  /** Null when that account row is gone. */
+  byUsername: string | null;
+  byDomain: string | null;
+  at: Date;
+}
+
+/**
+ * How the current assignee got the report: the latest assignment to them, from Mastodon's audit log
+ * ('assigned_to_self': written by Mastodon itself, its Admin API and Palisade alike) or Palisade's
+ * own events ('assigned' to a teammate, which Mastodon cannot do). Undefined when neither log has
+ * one (assigned before the log was kept, or outside any console).
+ */
+export async function getReportAssignment({ db, reportId, assigneeAccountId }: { db: Db; reportId: string; assigneeAccountId: string | null }): Promise<ReportAssignment | undefined> {
+  if (!assigneeAccountId || !/^\d{1,19}$/.test(reportId) || !/^-?\d{1,19}$/.test(assigneeAccountId)) return undefined;
+  const { rows } = await sql<{ account_id: string | null; created_at: Date; username: string | null; domain: string | null }>`
+    SELECT x.account_id::text AS account_id, x.created_at, a.username, a.domain
+    FROM (
+      -- Both lookups use their (target_type, target_id) index; each keeps only its latest row.
+      (SELECT l.account_id, l.created_at, l.id, 0 AS source FROM admin_action_logs l
+        WHERE l.target_type = 'Report' AND l.target_id = ${reportId}::bigint AND l.action = 'assigned_to_self' AND l.account_id = ${assigneeAccountId}::bigint
+        ORDER BY l.created_at DESC, l.id DESC LIMIT 1)
+      UNION ALL
+      (SELECT e.account_id, e.created_at, e.id, 1 AS source FROM palisade.events e
+        WHERE e.target_type = 'Report' AND e.target_id = ${reportId}::bigint AND e.action = 'assigned' AND e.data->>'assignee_id' = ${assigneeAccountId}
+        ORDER BY e.created_at DESC, e.id DESC LIMIT 1)
+    ) x
+    LEFT JOIN accounts a ON a.id = x.account_id
+    ORDER BY x.created_at DESC, x.source DESC
+    LIMIT 1`.execute(db);
+  const row = rows[0];
+  if (!row) return undefined;
+  return { byAccountId: row.account_id, byUsername: row.username, byDomain: row.domain, at: row.created_at };
+}
+
 export interface ReportRule {
   id: string;
   text: string;

@@ -10,6 +10,7 @@ import { getStatusesForModeration } from '@/db/queries/report-statuses';
 import {
   countReportsFiledBy,
   findNextReportInQueue,
+  getReportAssignment,
   getReportDetail,
   listAccountModerationNotes,
   listAccountModerationTimeline,
@@ -71,7 +72,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const target = detail.target;
   const base = mediaBaseUrl({ embedded: prepared.embedded, mastodonUrl: mastodonUrl ?? undefined });
 
-  const [statusRows, rules, previous, strikes, accountNotes, timeline, notes, presets, preference, viewers, nextId, filed] = await Promise.all([
+  const [statusRows, rules, previous, strikes, accountNotes, timeline, notes, presets, preference, viewers, nextId, filed, assignment] = await Promise.all([
     getStatusesForModeration({ db, ids: detail.statusIds }),
     listRulesByIds({ db, ids: detail.ruleIds }),
     listReportsAgainstAccount({ db, targetAccountId: target.id, excludeReportId: detail.id }),
@@ -84,6 +85,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
     touchReportView({ db, reportId: detail.id, accountId: actor.accountId }),
     findNextReportInQueue({ db, filters: queueFilters, currentReportId: detail.id, actorAccountId: actor.accountId, asOf: now }),
     countReportsFiledBy({ db, accountId: detail.reporter.id }),
+    getReportAssignment({ db, reportId: detail.id, assigneeAccountId: detail.assignee?.id ?? null }),
   ]);
   const statuses = toStatusViews(statusRows, { mediaBaseUrl: base });
   const missingPosts = detail.statusIds.length - statuses.length;
@@ -213,6 +215,10 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
             presets={presets.map((p) => ({ id: p.id, title: p.title, text: p.text }))}
             from={from}
             assignedTo={detail.assignee ? { accountId: detail.assignee.id, acct: displayAcct(detail.assignee.username, detail.assignee.domain) } : null}
+            assignedBy={
+              assignment ? { accountId: assignment.byAccountId, acct: assignment.byUsername === null ? null : displayAcct(assignment.byUsername, assignment.byDomain), at: assignment.at.toISOString() } : null
+            }
+            asOf={now.toISOString()}
             actorAccountId={actor.accountId}
             nextHref={nextHref}
             queueHref={queueHref}
