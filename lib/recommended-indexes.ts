@@ -54,6 +54,12 @@ export const RECOMMENDED_INDEXES: RecommendedIndex[] = [
     definition: '(domain, id) INCLUDE (silenced_at, suspended_at)',
     why: 'The domain-block impact preview (db/queries/domain-blocks.ts getDomainImpact) counts the accounts of a domain and how many are already limited or suspended. Mastodon\'s index_accounts_on_domain_and_id finds them, but reading silenced_at/suspended_at then visits one heap page per account: a large server\'s 25 000 accounts are spread over ~22 000 pages. With the two timestamps included the preview reads the index alone.',
   },
+  {
+    name: 'index_accounts_on_id_including_domain',
+    table: 'accounts',
+    definition: '(id) INCLUDE (domain)',
+    why: 'The report queue grouped by domain and the overview\'s "top reported domains" and transparency figures read the domain of every reported account (the open backlog, or a month\'s reports: tens of thousands). Through accounts_pkey each read visits a heap page of the large accounts table; without a covering index PostgreSQL instead hashes all of index_accounts_on_domain_and_id (every account) and spills it to disk. With the domain included the lookups read this index alone. Measured at 1 M accounts (PostgreSQL 15, p50): grouping the queue by domain 398 → 166 ms, a month\'s reports by domain 269 → 145 ms, top reported domains over 90 days 322 → 221 ms. Neither id nor domain ever changes, so account updates stay heap-only.',
+  },
 ];
 
 export function createIndexStatement(index: RecommendedIndex, { concurrently }: { concurrently: boolean }): string {
