@@ -7,7 +7,7 @@ import { StatusContent } from '@/components/status/status-card';
 import { avatarUrl } from '@/components/status/status-view';
 import { Badge } from '@/components/ui/badge';
 import { AccountAvatar } from './account-avatar';
-import { durationFormatter } from './duration-text';
+import { sinceFormatter } from './duration-text';
 
 type Tone = 'red' | 'amber' | 'sky' | 'neutral' | 'emerald';
 
@@ -35,7 +35,7 @@ function states(target: ReportTargetDetail): Array<{ key: string; tone: Tone; va
 /** Who filed the report: a local user, a remote user, or another server (its instance actor). */
 export async function ReporterCard({ reporter, filed, mediaBaseUrl, blur, now }: { reporter: ReportPageAccount; filed: { total: number; open: number }; mediaBaseUrl: string | null; blur: boolean; now: Date }) {
   const t = await getTranslations('reports');
-  const ago = await durationFormatter();
+  const since = await sinceFormatter();
   const handle = displayAcct(reporter.username, reporter.domain);
   const server = reporter.domain !== null && reporter.actorType === 'Application';
   return (
@@ -51,7 +51,7 @@ export async function ReporterCard({ reporter, filed, mediaBaseUrl, blur, now }:
           </bdi>
           <span className="block truncate text-sm text-zinc-600 dark:text-zinc-400">@{handle}</span>
           <span className="block text-xs text-zinc-600 dark:text-zinc-400" title={reporter.createdAt.toISOString()}>
-            {t('account.joined', { duration: ago(reporter.createdAt, now) })}
+            {t('account.joined', { duration: since(reporter.createdAt, now) })}
           </span>
         </div>
       </div>
@@ -71,7 +71,7 @@ export async function ReporterCard({ reporter, filed, mediaBaseUrl, blur, now }:
 /** The reported account: age, counters, every restriction it is under, role and bio. */
 export async function TargetCard({ target, mediaBaseUrl, blur, greyscale, now, mastodonUrl }: { target: ReportTargetDetail; mediaBaseUrl: string | null; blur: boolean; greyscale: boolean; now: Date; mastodonUrl: string | null }) {
   const t = await getTranslations('reports');
-  const ago = await durationFormatter();
+  const since = await sinceFormatter();
   const handle = displayAcct(target.username, target.domain);
   const bio = target.note ? (target.domain === null ? formatLocalText(target.note) : sanitizeRemoteHtml(target.note)) : '';
   return (
@@ -92,7 +92,7 @@ export async function TargetCard({ target, mediaBaseUrl, blur, greyscale, now, m
           </bdi>
           <span className="block truncate text-sm text-zinc-600 dark:text-zinc-400">@{handle}</span>
           <span className="mt-1 block text-sm" title={target.createdAt.toISOString()} data-testid="target-age">
-            {t('account.joined', { duration: ago(target.createdAt, now) })}
+            {t('account.joined', { duration: since(target.createdAt, now) })}
           </span>
         </div>
       </div>
@@ -123,7 +123,7 @@ export async function TargetCard({ target, mediaBaseUrl, blur, greyscale, now, m
         </div>
       </dl>
       <p className="mt-2 text-xs text-zinc-600 dark:text-zinc-400">
-        {target.lastStatusAt ? t('account.lastStatus', { duration: ago(target.lastStatusAt, now) }) : t('account.noPosts')}
+        {target.lastStatusAt ? t('account.lastStatus', { duration: since(target.lastStatusAt, now) }) : t('account.noPosts')}
       </p>
       {bio ? (
         <div className="mt-3">

@@ -6,7 +6,7 @@ import { Badge } from '@/components/ui/badge';
 import { describeAuditRow } from '@/lib/audit-sentences';
 import { categoryName } from '@/lib/report-priority';
 import { revealHiddenControls } from '@/lib/sanitize-html';
-import { durationFormatter } from './duration-text';
+import { durationFormatter, sinceFormatter } from './duration-text';
 
 function Section({ id, title, children, aside }: { id: string; title: string; children: ReactNode; aside?: ReactNode }) {
   return (
@@ -29,7 +29,7 @@ const strikeKey = (action: number): StrikeKey => (STRIKE_KEYS.find((k) => k === 
 /** Other reports against the same account, with what came of them. */
 export async function PreviousReports({ reports, counts, targetAccountId, from, now }: { reports: TargetReportSummary[]; counts: { open: number; resolved: number }; targetAccountId: string; from: string; now: Date }) {
   const t = await getTranslations('reports');
-  const ago = await durationFormatter();
+  const since = await sinceFormatter();
   return (
     <Section
       id="previous-reports"
@@ -47,7 +47,7 @@ export async function PreviousReports({ reports, counts, targetAccountId, from, 
               </Link>{' '}
               <Badge>{t(`categories.${categoryName(r.category)}`)}</Badge>{' '}
               <span className="text-xs text-zinc-600 dark:text-zinc-400" title={r.createdAt.toISOString()}>
-                {t('report.filed', { duration: ago(r.createdAt, now) })}
+                {t('report.filed', { duration: since(r.createdAt, now) })}
               </span>
               <span className="block text-xs text-zinc-700 dark:text-zinc-300">
                 {r.resolvedAt === null

@@ -22,7 +22,7 @@ import { listWarningPresets } from '@/db/queries/warning-presets';
 import { ReporterCard, TargetCard } from '@/components/reports/account-card';
 import { ModerationNotes, ModerationTimeline, PreviousReports, StrikeList } from '@/components/reports/account-history';
 import { CategoryBadge } from '@/components/reports/category-badge';
-import { durationFormatter } from '@/components/reports/duration-text';
+import { durationFormatter, sinceFormatter } from '@/components/reports/duration-text';
 import { ReportActionsPanel } from '@/components/reports/report-actions-panel';
 import { ReportNotes } from '@/components/reports/report-notes';
 import { ReportPresence } from '@/components/reports/report-presence';
@@ -55,6 +55,7 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
   const search = await searchParams;
   const t = await getTranslations('reports');
   const ago = await durationFormatter();
+  const since = await sinceFormatter();
   const prepared = await getDatabase();
   const db = prepared.handle.db;
 
@@ -128,13 +129,13 @@ export default async function ReportPage({ params, searchParams }: { params: Pro
         </span>
         <CategoryBadge category={category} />
         <span className="text-sm text-zinc-600 dark:text-zinc-400" title={detail.createdAt.toISOString()}>
-          {t('report.filed', { duration: ago(detail.createdAt, now) })}
+          {t('report.filed', { duration: since(detail.createdAt, now) })}
         </span>
         {detail.resolvedAt ? (
           <span className="text-sm text-zinc-600 dark:text-zinc-400" data-testid="resolved-by">
             {detail.resolvedBy
               ? t('report.resolvedBy', { acct: `@${displayAcct(detail.resolvedBy.username, detail.resolvedBy.domain)}`, duration: ago(detail.resolvedAt, now) })
-              : t('report.resolvedNoOne', { duration: ago(detail.resolvedAt, now) })}
+              : t('report.resolvedNoOne', { duration: since(detail.resolvedAt, now) })}
           </span>
         ) : null}
       </header>
