@@ -1,4 +1,5 @@
 import { canaryName, type CanaryReason } from './canary';
+import { detached } from './detached';
 import { normalizeDomain, type NormalizedDomain } from './domain';
 
 /**
@@ -19,7 +20,7 @@ export class DomainTable {
     let id = this.#ids.get(domain);
     if (id === undefined) {
       id = this.#names.length;
-      const name = Buffer.from(domain, 'utf8').toString('utf8');
+      const name = detached(domain);
       this.#names.push(name);
       this.#ids.set(name, id);
     }

@@ -1,4 +1,5 @@
 import type { CanaryReason } from './canary';
+import { detached } from './detached';
 import { domainVariants, normalizeDomain } from './domain';
 import { DomainTable } from './domain-table';
 import type { ExportBlock } from './export';
@@ -298,11 +299,6 @@ class LazyMergedDomain implements MergedDomain {
   get backing(): Backing[] {
     return (this.#backing ??= this.#build(this.domain));
   }
-}
-
-/** A copy that holds no reference to the (large) text it was cut from. */
-function detached(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { canaryComment, canaryName, type CanaryReason } from './canary';
 import { CsvReader, CsvSyntaxError } from './csv';
+import { detached } from './detached';
 import { isObfuscatedName, normalizeDomain } from './domain';
 import type { DomainTable } from './domain-table';
 import { domainDigest } from './obfuscation';
@@ -218,10 +219,6 @@ class CommentCache {
     this.#cells[at] = cell;
     return cell;
   }
-}
-
-function detached(s: string): string {
-  return Buffer.from(s, 'utf8').toString('utf8');
 }
 
 const KNOWN_COLUMNS = ['domain', 'severity', 'reject_media', 'reject_reports', 'public_comment', 'private_comment', 'obfuscate', 'digest', 'comment'] as const;
