@@ -1,8 +1,7 @@
 import { writeExport, type ExportFormat } from '@/lib/blocklist/export';
 import { DomainTable } from '@/lib/blocklist/domain-table';
 import { BLOCKLIST_FORMATS, type BlocklistFormat } from '@/lib/blocklist/limits';
-import { isMergeableRow, MergeAccumulator, mergeAudit, mergedBlocks, type MergeEntry, type MergePlan, type MergeResult, type MergeSource, type MergeThreshold } from '@/lib/blocklist/merge';
-import type { BlocklistRow } from '@/lib/blocklist/parse';
+import { isMergeableRow, MergeAccumulator, mergeAudit, mergedBlocks, type MergePlan, type MergeResult, type MergeSource, type MergeThreshold } from '@/lib/blocklist/merge';
 import { flag, listOption, stringOption, UsageError, type CommandSpec, type ParsedArgs } from '../args';
 import { inputName, readBlocklistInput } from '../blocklist-input';
 import { formatCount, note, printJson, writeFileAtomic, type CliContext } from '../context';
@@ -57,23 +56,6 @@ export function parseThreshold(raw: string | undefined): MergeThreshold {
   throw new UsageError(`--threshold must be a whole number of lists (3) or a percentage (50%); got "${raw}"`, spec);
 }
 
-/** A parsed row as the merge needs it, and nothing more (large merges hold hundreds of thousands). */
-export function entryOf(row: BlocklistRow): MergeEntry {
-  return {
-    domain: row.domain,
-    input: row.domain ?? row.input,
-    digest: row.obfuscated ? row.digest : null,
-    severity: row.severity,
-    rejectMedia: row.rejectMedia,
-    rejectReports: row.rejectReports,
-    obfuscate: row.obfuscate,
-    obfuscated: row.obfuscated,
-    publicComment: row.publicComment,
-    privateComment: row.privateComment,
-    canary: row.canary,
-  };
-}
-
 export interface InputSummary {
   input: string;
   name: string;
@@ -121,7 +103,7 @@ export async function runMerge(ctx: CliContext, options: { inputs: string[]; all
         if (row.canary) summary.canaries += 1;
         if (isMergeableRow(row)) {
           summary.used += 1;
-          // A row has every field an entry has; the merge reads `input` and `digest` only for obfuscated rows, as entryOf gives them.
+          // A row has every field an entry has (MergeEntry's names are BlocklistRow's); the merge reads `input` and `digest` only for obfuscated rows.
           merge.add(id, row);
         }
       },
