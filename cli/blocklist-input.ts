@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BlocklistParseError, BlocklistParser, type BlocklistFormat, type BlocklistParse, type BlocklistRow, type ParseOptions } from '@/lib/blocklist/parse';
-import { Utf8ChunkDecoder } from '@/lib/blocklist/utf8';
 import { progress, type CliContext } from './context';
 import { CliError } from './errors';
 
@@ -61,25 +60,13 @@ async function* chunksOf(spec: string, ctx: CliContext, maxBytes: number | undef
 /** Parses one input. Errors name the input: `lists/a.csv: The CSV is malformed: … (line 12)`. */
 export async function readBlocklistInput(spec: string, ctx: CliContext, options: InputOptions = {}): Promise<BlocklistParse> {
   const parser = new BlocklistParser({ ...options, format: options.format ?? 'auto' });
-  const decoder = new Utf8ChunkDecoder();
   const bar = progress(ctx);
   let bytes = 0;
   try {
     for await (const chunk of chunksOf(spec, ctx, options.maxBytes)) {
       bytes += chunk.length;
-      let text: string;
-      try {
-        text = decoder.decode(chunk);
-      } catch {
-        throw new BlocklistParseError('not_utf8', 'The file is not UTF-8 text. Export it again as UTF-8 (CSV, TXT or JSON).');
-      }
-      parser.push(text);
+      parser.pushBytes(chunk);
       bar.update(`${options.label ?? inputName(spec)}: ${Math.round(bytes / 1024)} KB read`);
-    }
-    try {
-      parser.push(decoder.end());
-    } catch {
-      throw new BlocklistParseError('not_utf8', 'The file is not UTF-8 text. Export it again as UTF-8 (CSV, TXT or JSON).');
     }
     return parser.end();
   } catch (error) {

@@ -28,7 +28,7 @@ export class CsvSyntaxError extends Error {
 }
 
 /** No cell of a real blocklist comes close; this bounds memory for a hostile file. */
-const MAX_FIELD_LENGTH = 64 * 1024;
+export const MAX_FIELD_LENGTH = 64 * 1024;
 
 export class CsvReader {
   #field = '';
@@ -154,6 +154,22 @@ export class CsvReader {
       }
     }
     return out;
+  }
+
+  /** Between records: the next character read starts a new record (nothing half read). */
+  get atRecordStart(): boolean {
+    return this.#started && !this.#inQuotes && !this.#pendingCR && !this.#afterQuote && !this.#fieldStarted && this.#fields.length === 0;
+  }
+
+  /**
+   * A record the caller read itself (a plain line, between records): its line, counted as this
+   * reader would have counted it.
+   */
+  takeLine(): number {
+    const line = this.#line;
+    this.#line += 1;
+    this.#recordLine = this.#line;
+    return line;
   }
 
   end(): CsvRecord[] {

@@ -250,12 +250,12 @@ const REPORTS = 1 << 5;
 const OBFUSCATE = 1 << 6;
 /** A slot's source index sits above its policy bits. */
 const SRC_SHIFT = 8;
-/** Four numbers per slot, side by side (one memory line for a slot's walk): */
+/** Four numbers per slot, side by side: */
 const STRIDE = 4;
 const AT_SRC_BITS = 0;
 const AT_PUB = 1;
 const AT_PRIV = 2;
-const AT_NEXT = 3;
+const AT_DOMAIN = 3;
 
 /** Room for this many supporter slots first; doubled as needed. */
 const FIRST_SLOTS = 4096;
@@ -321,16 +321,15 @@ export class MergeAccumulator {
   readonly #allowed = new Set<string>();
   readonly #knownDomains: Iterable<string> | undefined;
   /**
-   * Domains by number (#table); #heads[2 × number] is the domain's newest supporter slot (-1: not
-   * listed by any source) and the next number that slot's source, side by side so that a row costs
-   * one memory read; #listedIds are the listed domains in the order first listed. A slot (one per
-   * domain and supporting source, however many rows) is STRIDE numbers in #slots, linked to the
-   * domain's previous slot: no object per domain or row, so a merge of many large lists stays small
-   * and cheap to collect.
+   * Domains by number (#table); #lastSource[number] is 1 + the last source that listed the domain
+   * (0: none yet); #listedIds are the listed domains in the order first listed. A slot (one per
+   * domain and supporting source, however many rows) is STRIDE numbers in #slots, appended as read:
+   * no object per domain or row, so a merge of many large lists stays small and cheap to collect.
+   * `finish` groups the slots by domain in one counting sort (sequential reads, no pointer chasing).
    */
   readonly #table: DomainTable;
   readonly #listedIds: number[] = [];
-  #heads = new Int32Array(FIRST_SLOTS * 2).fill(-1);
+  #lastSource = new Int32Array(FIRST_SLOTS);
   #slotCount = 0;
   #slots = new Int32Array(FIRST_SLOTS * STRIDE);
   /** Comment ids (0: none) index this list. */
@@ -416,28 +415,33 @@ export class MergeAccumulator {
     }
     // At most one lookup per row (none when the parser numbered the domain), then all by number.
     const id = pattern === null && e.domainId !== undefined ? e.domainId : this.#table.id(domain);
-    const head = this.#headOf(id);
+    const last = this.#lastSourceOf(id);
     // A source's entries are read together, so a domain it already listed is the last one listed for it.
-    if (head !== -1 && this.#heads[id * 2 + 1] === src) return;
-    const slot = this.#newSlot(head);
+    if (last === src + 1) return;
+    const slot = this.#newSlot(id);
     this.#write(slot, src, e, pattern);
-    if (head === -1) this.#listing(id);
-    this.#setHead(id, slot, src);
+    if (last === 0) this.#listing(id);
+    this.#lastSource[id] = src + 1;
   }
 
-  #setHead(id: number, slot: number, src: number) {
-    this.#heads[id * 2] = slot;
-    this.#heads[id * 2 + 1] = src;
-  }
-
-  /** The newest supporter slot of domain `id`, -1 when no source lists it (yet). */
-  #headOf(id: number): number {
-    if (id * 2 >= this.#heads.length) {
-      const heads = new Int32Array(Math.max(this.#heads.length * 2, (this.#table.size + 1) * 2)).fill(-1);
-      heads.set(this.#heads);
-      this.#heads = heads;
+  /** 1 + the last source that listed domain `id` (0: none yet). */
+  #lastSourceOf(id: number): number {
+    if (id >= this.#lastSource.length) {
+      const grown = new Int32Array(Math.max(this.#lastSource.length * 2, this.#table.size + 1));
+      grown.set(this.#lastSource);
+      this.#lastSource = grown;
     }
-    return this.#heads[id * 2]!;
+    return this.#lastSource[id]!;
+  }
+
+  /** Slot by domain × source count + source, over every slot so far (for the rare late digest matches). */
+  #slotIndex(): Map<number, number> {
+    const index = new Map<number, number>();
+    const sources = this.#blockSources.length;
+    for (let slot = 0; slot < this.#slotCount; slot += 1) {
+      index.set(this.#slots[slot * STRIDE + AT_DOMAIN]! * sources + (this.#slots[slot * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT), slot);
+    }
+    return index;
   }
 
   /** Domain `id` is listed for the first time. */
@@ -446,7 +450,7 @@ export class MergeAccumulator {
     this.#names?.push(this.#table.name(id));
   }
 
-  #newSlot(next: number): number {
+  #newSlot(domainId: number): number {
     const slot = this.#slotCount;
     if ((slot + 1) * STRIDE > this.#slots.length) {
       const slots = new Int32Array(this.#slots.length * 2);
@@ -454,7 +458,7 @@ export class MergeAccumulator {
       this.#slots = slots;
     }
     this.#slotCount = slot + 1;
-    this.#slots[slot * STRIDE + AT_NEXT] = next;
+    this.#slots[slot * STRIDE + AT_DOMAIN] = domainId;
     return slot;
   }
 
@@ -512,7 +516,8 @@ export class MergeAccumulator {
     // Obfuscated entries whose digest named a domain read later (rare): settled in reading order.
     let heldBack = this.#heldBack;
     const settled = new Set<HeldBack>();
-    const late = new Set<string>();
+    const late = new Set<number>();
+    let bySourceAndDomain: Map<number, number> | null = null;
     for (const d of this.#deferred) {
       const hit = this.#digestLookup().get(d.digest);
       if (!hit || !couldBe(d.pattern, hit)) {
@@ -522,17 +527,18 @@ export class MergeAccumulator {
       settled.add(d.held);
       d.resolved = { sourceId: blockSources[d.src]!.id, pattern: d.pattern, domain: hit };
       const id = table.id(hit);
-      const head = this.#headOf(id);
-      let at = head;
-      while (at !== -1 && this.#slots[at * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT !== d.src) at = this.#slots[at * STRIDE + AT_NEXT]!;
+      // The source's slot for the domain, if it listed it: found through an index built only here (rare).
+      const slotOf = (bySourceAndDomain ??= this.#slotIndex());
+      const key = id * blockSources.length + d.src;
+      const at = slotOf.get(key) ?? -1;
       // The source named the domain later in its list (it was read after this entry): this entry, read first, wins.
       // (An earlier entry settled here to the same domain keeps its place.)
-      const key = `${d.src} ${hit}`;
       if (at === -1) {
-        const slot = this.#newSlot(head);
+        const slot = this.#newSlot(id);
         this.#write(slot, d.src, d.entry, d.pattern);
-        if (head === -1) this.#listing(id);
-        this.#setHead(id, slot, d.src);
+        if (this.#lastSourceOf(id) === 0) this.#listing(id);
+        this.#lastSource[id] = d.src + 1;
+        slotOf.set(key, slot);
       } else if (!late.has(key)) this.#write(at, d.src, d.entry, d.pattern);
       late.add(key);
     }
@@ -575,12 +581,30 @@ export class MergeAccumulator {
     };
 
     const slots = this.#slots;
-    // (Every listed domain has a place: #headOf grew it.)
-    const heads = this.#heads;
+    const slotCount = this.#slotCount;
+    const lastSource = this.#lastSource;
     const commentList = this.#commentList;
     const givenLabels = this.#slotLabels;
     const patterns = this.#slotPatterns;
-    const isListed = (id: number): boolean => id !== -1 && id * 2 < heads.length && heads[id * 2] !== -1;
+    const isListed = (id: number): boolean => id !== -1 && id < lastSource.length && lastSource[id] !== 0;
+
+    // Slots grouped by domain, in the order read (a counting sort): domain `id`'s are
+    // grouped[first[id] .. first[id + 1]).
+    const first = new Int32Array(table.size + 1);
+    for (let slot = 0; slot < slotCount; slot += 1) {
+      const at = slots[slot * STRIDE + AT_DOMAIN]! + 1;
+      first[at] = first[at]! + 1;
+    }
+    for (let id = 0; id < table.size; id += 1) first[id + 1] = first[id + 1]! + first[id]!;
+    const grouped = new Int32Array(slotCount);
+    {
+      const next = first.slice(0, table.size);
+      for (let slot = 0; slot < slotCount; slot += 1) {
+        const id = slots[slot * STRIDE + AT_DOMAIN]!;
+        grouped[next[id]!] = slot;
+        next[id] = next[id]! + 1;
+      }
+    }
 
     // Per comment id, read once: its labels and its ", "-separated parts. Backings of the same
     // comment share its labels array: nothing changes them after the merge.
@@ -647,29 +671,30 @@ export class MergeAccumulator {
       let n = 0;
       for (let ancestor = id; ancestor !== -1; ancestor = parentOf[ancestor]!) {
         const via = ancestor === id ? -1 : ancestor;
-        for (let at = heads[ancestor * 2]!; at !== -1; at = slots[at * STRIDE + AT_NEXT]!) {
-          const src = slots[at * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT;
+        for (let at = first[ancestor]!, end = first[ancestor + 1]!; at < end; at += 1) {
+          const slot = grouped[at]!;
+          const src = slots[slot * STRIDE + AT_SRC_BITS]! >> SRC_SHIFT;
           if (stamp[src] === round) continue;
           stamp[src] = round;
-          supporterSlots[n] = at;
+          supporterSlots[n] = slot;
           supporterVia[n] = via;
           n += 1;
         }
       }
-      // Into source order. Slots are linked newest first, so a plain reading order arrives reversed.
-      let reversed = true;
-      for (let i = 1; i < n && reversed; i += 1) reversed = rankOf(supporterSlots[i - 1]!) > rankOf(supporterSlots[i]!);
-      if (reversed) {
-        supporterSlots.subarray(0, n).reverse();
-        supporterVia.subarray(0, n).reverse();
-        return n;
-      }
-      const idx = Array.from({ length: n }, (_, i) => i).sort((a, b) => rankOf(supporterSlots[a]!) - rankOf(supporterSlots[b]!));
-      const s = idx.map((i) => supporterSlots[i]!);
-      const v = idx.map((i) => supporterVia[i]!);
-      for (let i = 0; i < n; i += 1) {
-        supporterSlots[i] = s[i]!;
-        supporterVia[i] = v[i]!;
+      // Into source order (priority, then as given): an insertion sort, as the list is short and
+      // usually in order already (sources are mostly read in that order).
+      for (let i = 1; i < n; i += 1) {
+        const slot = supporterSlots[i]!;
+        const via = supporterVia[i]!;
+        const rank = rankOf(slot);
+        let j = i - 1;
+        while (j >= 0 && rankOf(supporterSlots[j]!) > rank) {
+          supporterSlots[j + 1] = supporterSlots[j]!;
+          supporterVia[j + 1] = supporterVia[j]!;
+          j -= 1;
+        }
+        supporterSlots[j + 1] = slot;
+        supporterVia[j + 1] = via;
       }
       return n;
     };

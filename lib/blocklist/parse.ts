@@ -1,11 +1,13 @@
 import { canaryComment, canaryName, type CanaryReason } from './canary';
-import { CsvReader, CsvSyntaxError } from './csv';
+import { ByteTable } from './byte-table';
+import { CsvReader, CsvSyntaxError, MAX_FIELD_LENGTH } from './csv';
 import { detached } from './detached';
-import { isObfuscatedName, normalizeDomain } from './domain';
+import { isObfuscatedName, normalizeDomain, type NormalizedDomain } from './domain';
 import type { DomainTable } from './domain-table';
 import { domainDigest } from './obfuscation';
 import { MAX_BLOCKLIST_BYTES, MAX_BLOCKLIST_ROWS, type BlocklistFormat } from './limits';
 import { parseSeverity, type Severity } from './severity';
+import { Utf8ChunkDecoder } from './utf8';
 
 /**
  * Reads every blocklist format moderators actually trade (see /work/shared/data/blocklists):
@@ -121,7 +123,9 @@ export interface ParseOptions {
   onRow?: (row: BlocklistRow) => void;
   /**
    * Number real domains through this table (shared with a MergeAccumulator): rows carry
-   * `domainId` and the table's copy of the name, and repeats are found by number.
+   * `domainId` and the table's copy of the name, and repeats are found by number. With it, CSV
+   * given to `pushBytes` is read from the bytes: a plain line naming a numbered domain becomes a row
+   * without a string being made of it.
    */
   domains?: DomainTable;
 }
@@ -219,7 +223,29 @@ class CommentCache {
     this.#cells[at] = cell;
     return cell;
   }
+
+  readonly #byBytes = new ByteTable();
+  readonly #byBytesCells: CommentCell[] = [];
+
+  /**
+   * `read` of an ASCII cell given as bytes[start, end) (inside its quotes, doubled quotes as
+   * written: `doubled` says there are some): a repeated comment makes no string at all.
+   */
+  readBytes(bytes: Buffer, start: number, end: number, doubled: boolean): CommentCell {
+    if (start === end) return NO_COMMENT;
+    const known = this.#byBytes.find(bytes, start, end);
+    if (known !== -1) return this.#byBytesCells[known]!;
+    // (Written bytes name one cell: only a quoted cell can hold a quote, always doubled.)
+    const raw = bytes.toString('latin1', start, end);
+    const cell = this.read(doubled ? raw.replaceAll('""', '"') : raw);
+    // A list of distinct comments (a hostile one) is read, not remembered.
+    if (this.#byBytes.size < BYTE_COMMENTS) this.#byBytesCells[this.#byBytes.add(bytes, start, end)] = cell;
+    return cell;
+  }
 }
+
+/** Comments remembered by their bytes: far more than real lists repeat, bounded for hostile ones. */
+const BYTE_COMMENTS = 4096;
 
 const KNOWN_COLUMNS = ['domain', 'severity', 'reject_media', 'reject_reports', 'public_comment', 'private_comment', 'obfuscate', 'digest', 'comment'] as const;
 type KnownColumn = (typeof KNOWN_COLUMNS)[number];
@@ -355,6 +381,67 @@ function cellAt(fields: readonly string[], index: number | undefined): string | 
 // -------------------------------------------------------------------------------------------------
 // Streaming parser
 
+function binaryFile(): BlocklistParseError {
+  return new BlocklistParseError('binary', 'This is not a text file (it contains NUL bytes). Upload the CSV, TXT or JSON file itself.');
+}
+
+function notUtf8(): BlocklistParseError {
+  return new BlocklistParseError('not_utf8', 'The file is not UTF-8 text. Export it again as UTF-8 (CSV, TXT or JSON).');
+}
+
+// Reading rows from bytes (BlocklistParser.pushBytes).
+
+/** A plain line with more fields than this is read as text. */
+const MAX_BYTE_FIELDS = 32;
+/** An unfinished line longer than this is decoded as it comes instead of being carried. */
+const CARRY_LIMIT = 2 * MAX_FIELD_LENGTH;
+const COL_DOMAIN = 0;
+const COL_SEVERITY = 1;
+const COL_MEDIA = 2;
+const COL_REPORTS = 3;
+const COL_OBFUSCATE = 4;
+const COL_PUBLIC = 5;
+const COL_PRIVATE = 6;
+const COL_DIGEST = 7;
+
+/** The header's columns by number, -1 for those the file lacks (the public comment may be "comment"). */
+function columnNumbers(map: Partial<Record<KnownColumn, number>>): Int32Array {
+  const n = (i: number | undefined) => i ?? -1;
+  return Int32Array.of(n(map.domain), n(map.severity), n(map.reject_media), n(map.reject_reports), n(map.obfuscate), n(map.public_comment ?? map.comment), n(map.private_comment), n(map.digest));
+}
+
+/** The bit of field `at` in a line's mask (none for a column past what a plain line holds). */
+function fieldBit(at: number): number {
+  return at >= 0 && at < MAX_BYTE_FIELDS ? 1 << at : 0;
+}
+
+const SEVERITY_BYTES: ReadonlyArray<[Severity, Buffer]> = (['suspend', 'silence', 'noop'] as const).map((s) => [s, Buffer.from(s)]);
+const TRUE_BYTES = Buffer.from('true');
+const FALSE_BYTES = Buffer.from('false');
+
+function sameBytes(data: Buffer, start: number, end: number, word: Buffer): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i += 1) if (data[start + i] !== word[i]) return false;
+  return true;
+}
+
+/** A severity cell spelled as Mastodon writes it; null for anything `parseSeverity` must judge. */
+function severityOf(data: Buffer, start: number, end: number): Severity | null {
+  for (const [severity, word] of SEVERITY_BYTES) if (sameBytes(data, start, end, word)) return severity;
+  return null;
+}
+
+/** A boolean cell: 1 true, 0 false or not given, -1 a spelling `parseBoolean` must judge. */
+function flagOf(data: Buffer, from: Int32Array, to: Int32Array, last: number, at: number): number {
+  if (at === -1 || at > last) return 0;
+  const start = from[at]!;
+  const end = to[at]!;
+  if (start === end) return 0;
+  if (sameBytes(data, start, end, TRUE_BYTES)) return 1;
+  if (sameBytes(data, start, end, FALSE_BYTES)) return 0;
+  return -1;
+}
+
 function tooManyRows(max: number): BlocklistParseError {
   return new BlocklistParseError('too_many_rows', `The file has more than ${max.toLocaleString('en')} entries, the most one import handles (Mastodon's limit too). Split it into smaller files.`);
 }
@@ -388,6 +475,20 @@ export class BlocklistParser {
   readonly #repeats: Repeats;
   readonly #comments = new CommentCache();
   #ended = false;
+  /** pushBytes: decodes what is not read from the bytes. */
+  #decoder: Utf8ChunkDecoder | null = null;
+  /** pushBytes: an unfinished line, held until the chunk that ends it. */
+  #carry: Buffer | null = null;
+  /** pushBytes: columns by number (-1: the file has none), set once the header is read. */
+  #byteColumns: Int32Array | null = null;
+  /** The fields of the line being read: field k is [#from[k], #to[k]) (inside its quotes, if quoted). */
+  readonly #from = new Int32Array(MAX_BYTE_FIELDS);
+  readonly #to = new Int32Array(MAX_BYTE_FIELDS);
+  /** Lines not read from the bytes, not yet decoded: [#runStart, the current line) of #runData. */
+  #runData: Buffer | null = null;
+  #runStart = -1;
+  /** The line #byteRow refused may hold a quote. */
+  #lineQuote = false;
 
   constructor(options: ParseOptions = {}) {
     this.#options = options;
@@ -405,7 +506,12 @@ export class BlocklistParser {
     if (this.#ended) throw new Error('BlocklistParser: push after end');
     this.#bytes += Buffer.byteLength(chunk, 'utf8');
     if (this.#bytes > this.#maxBytes) throw tooLarge(this.#maxBytes);
-    if (chunk.includes('\u0000')) throw new BlocklistParseError('binary', 'This is not a text file (it contains NUL bytes). Upload the CSV, TXT or JSON file itself.');
+    if (chunk.includes('\u0000')) throw binaryFile();
+    this.#feedText(chunk);
+  }
+
+  /** Text whose bytes were counted and checked. */
+  #feedText(chunk: string) {
     if (this.#format === null) {
       this.#head += chunk;
       // The first complete non-blank line (or the first character for JSON) decides the format.
@@ -420,8 +526,234 @@ export class BlocklistParser {
     this.#feed(chunk);
   }
 
+  /**
+   * `push` for raw bytes (strict UTF-8, as `decodeBlocklistBytes`). Use one or the other for a
+   * file, not both. With a shared DomainTable, a CSV's plain lines are read from the bytes (most
+   * lines of the large lists a merge reads); everything else is decoded and read as by `push`.
+   */
+  pushBytes(chunk: Uint8Array): void {
+    if (this.#ended) throw new Error('BlocklistParser: push after end');
+    const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    this.#decoder ??= new Utf8ChunkDecoder();
+    if (!this.#options.domains) {
+      this.push(this.#decode(bytes));
+      return;
+    }
+    // Until the header is read, line by line as text (format detection works on text).
+    let pos = 0;
+    while (this.#byteColumns === null && pos < bytes.length) {
+      if (this.#format !== null && !this.#csv) {
+        this.push(this.#decode(bytes.subarray(pos)));
+        return;
+      }
+      const nl = bytes.indexOf(10, pos);
+      const stop = nl === -1 ? bytes.length : nl + 1;
+      this.push(this.#decode(bytes.subarray(pos, stop)));
+      pos = stop;
+      if (this.#map !== null && this.#csv!.atRecordStart && this.#decoder.idle) this.#byteColumns = columnNumbers(this.#map);
+    }
+    if (pos >= bytes.length) return;
+    const rest = pos === 0 ? bytes : bytes.subarray(pos);
+    this.#bytes += rest.length;
+    if (this.#bytes > this.#maxBytes) throw tooLarge(this.#maxBytes);
+    if (rest.indexOf(0) !== -1) throw binaryFile();
+    this.#readLines(rest);
+  }
+
+  /** Complete lines of `chunk` (after what was carried), each read from the bytes or decoded. */
+  #readLines(chunk: Buffer) {
+    const data = this.#carry ? Buffer.concat([this.#carry, chunk]) : chunk;
+    this.#carry = null;
+    this.#runData = data;
+    let pos = 0;
+    for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, pos)) {
+      // (A pending run holds no quote, so it ends between records: what matters is the state before it.)
+      const plain = this.#csv!.atRecordStart && this.#decoder!.idle;
+      this.#lineQuote = false;
+      if (!plain || !this.#byteRow(data, pos, nl)) {
+        if (this.#runStart === -1) this.#runStart = pos;
+        // A quote may open a field that runs on over lines: read it now, to know where the next line stands.
+        if (!plain || this.#lineQuote) this.#flushRun(nl + 1);
+      }
+      pos = nl + 1;
+    }
+    this.#flushRun(pos);
+    this.#runData = null;
+    if (pos < data.length) {
+      // A line longer than any field may be (or a file of lone CRs) is read as text as it comes.
+      if (data.length - pos > CARRY_LIMIT) this.#feedText(this.#decode(data.subarray(pos)));
+      else this.#carry = Buffer.from(data.subarray(pos));
+    }
+  }
+
+  /** Decodes and reads the lines of the current run, up to `end`. */
+  #flushRun(end: number) {
+    if (this.#runStart === -1) return;
+    const text = this.#decode(this.#runData!.subarray(this.#runStart, end));
+    this.#runStart = -1;
+    this.#feedText(text);
+  }
+
+  #decode(bytes: Buffer): string {
+    try {
+      return this.#decoder!.decode(bytes);
+    } catch {
+      throw notUtf8();
+    }
+  }
+
+  /**
+   * One line (data[start, nl), nl its LF) read from the bytes when it is plain — ASCII, quotes only
+   * around whole fields and with none inside, every cell in the spelling lists use, a domain that
+   * needs no tidying: the row `buildRow` would give, made without decoding the line. Anything else
+   * returns false and the line is decoded and read as text (the row is the same either way; a test
+   * reads every fixture both ways).
+   */
+  #byteRow(data: Buffer, start: number, nl: number): boolean {
+    let end = nl;
+    if (end > start && data[end - 1] === 13) end -= 1;
+    if (end - start > MAX_FIELD_LENGTH) return false;
+    const from = this.#from;
+    const to = this.#to;
+    let last = 0;
+    let ascii = true;
+    let quoted = false;
+    /** Bit k: field k holds doubled quotes. */
+    let escaped = 0;
+    from[0] = start;
+    for (let i = start; i <= end; i += 1) {
+      const b = i === end ? 44 : data[i]!;
+      if (b === 44) {
+        if (!quoted) to[last] = i;
+        quoted = false;
+        if (i === end) break;
+        if (last === MAX_BYTE_FIELDS - 1) {
+          this.#lineQuote = true;
+          return false;
+        }
+        last += 1;
+        from[last] = i + 1;
+      } else if (b === 34) {
+        // A quoted field: "…" (a quote inside doubled), then a comma or the end (Ruby's CSV rules).
+        let close = i === from[last] ? data.indexOf(34, i + 1) : -1;
+        let doubled = false;
+        while (close !== -1 && close + 1 < end && data[close + 1] === 34) {
+          doubled = true;
+          close = data.indexOf(34, close + 2);
+        }
+        if (close === -1 || close >= end || (close + 1 < end && data[close + 1] !== 44)) {
+          this.#lineQuote = true;
+          return false;
+        }
+        for (let j = i + 1; j < close; j += 1) if (data[j]! >= 128 || data[j] === 13) ascii = false;
+        from[last] = i + 1;
+        to[last] = close;
+        // (Only comments may hold a quote: a doubled one anywhere else sends the line the long way.)
+        if (doubled) escaped |= 1 << last;
+        quoted = true;
+        i = close;
+      } else if (b === 13 || b >= 128) ascii = false;
+    }
+    if (!ascii) return false;
+    const columns = this.#byteColumns!;
+    const publicAt = columns[COL_PUBLIC]!;
+    const privateAt = columns[COL_PRIVATE]!;
+    if (escaped !== 0 && (escaped & ~(fieldBit(publicAt) | fieldBit(privateAt))) !== 0) return false;
+
+    const domainAt = columns[COL_DOMAIN]!;
+    if (domainAt > last) return false;
+    const table = this.#options.domains!;
+    const domainFrom = from[domainAt]!;
+    const domainTo = to[domainAt]!;
+    if (domainFrom === domainTo || data[domainFrom]! <= 32 || data[domainTo - 1]! <= 32) return false;
+    // A numbered plain name (the common row) needs no look at its per-domain objects.
+    const known = table.findBytes(data, domainFrom, domainTo);
+    const plain = known !== -1 && table.plain(known);
+    let input: string;
+    let normalized: NormalizedDomain | null = null;
+    if (plain) input = table.name(known);
+    else {
+      input = known !== -1 ? table.name(known) : data.toString('latin1', domainFrom, domainTo);
+      normalized = known !== -1 ? table.normalized(known) : normalizeDomain(input);
+      if (!normalized.ok) return false;
+    }
+
+    let severity: Severity = this.#options.defaultSeverity ?? (this.#format === 'fediblockhole_csv' ? 'noop' : 'suspend');
+    let severityDefaulted = true;
+    const severityAt = columns[COL_SEVERITY]!;
+    if (severityAt !== -1) {
+      const given = severityAt > last ? null : severityOf(data, from[severityAt]!, to[severityAt]!);
+      if (given === null) return false;
+      severity = given;
+      severityDefaulted = false;
+    }
+    const media = flagOf(data, from, to, last, columns[COL_MEDIA]!);
+    const reports = flagOf(data, from, to, last, columns[COL_REPORTS]!);
+    const obfuscate = flagOf(data, from, to, last, columns[COL_OBFUSCATE]!);
+    if (media === -1 || reports === -1 || obfuscate === -1) return false;
+    const digestAt = columns[COL_DIGEST]!;
+    if (digestAt !== -1 && digestAt <= last && to[digestAt]! > from[digestAt]!) return false;
+    const publicCell = publicAt === -1 || publicAt > last ? NO_COMMENT : this.#comments.readBytes(data, from[publicAt]!, to[publicAt]!, (escaped & (1 << publicAt)) !== 0);
+    const privateCell = privateAt === -1 || privateAt > last ? NO_COMMENT : this.#comments.readBytes(data, from[privateAt]!, to[privateAt]!, (escaped & (1 << privateAt)) !== 0);
+
+    // The row is certain. The lines before it come first (they may number domains and repeat this one).
+    this.#flushRun(start);
+    if (this.#count >= this.#maxRows) throw tooManyRows(this.#maxRows);
+    let domainId: number;
+    let displayDomain = input;
+    let note: BlocklistRow['note'] = null;
+    let canary: CanaryReason | null = null;
+    if (normalized === null) domainId = known;
+    else {
+      // (Narrowed above: a row whose name does not normalize was refused.)
+      const n = normalized as Extract<NormalizedDomain, { ok: true }>;
+      domainId = known !== -1 && n.ascii === input ? known : table.id(n.ascii);
+      displayDomain = n.unicode;
+      note = n.note;
+      canary = table.canary(domainId);
+    }
+    const domain = table.name(domainId);
+    const line = this.#csv!.takeLine();
+    this.#keep({
+      index: this.#count,
+      line,
+      input,
+      domain,
+      displayDomain,
+      severity,
+      severityDefaulted,
+      rejectMedia: media === 1,
+      rejectReports: reports === 1,
+      obfuscate: obfuscate === 1,
+      publicComment: publicCell.value,
+      privateComment: privateCell.value,
+      digest: this.#options.digests !== false ? domainDigest(domain) : null,
+      obfuscated: false,
+      canary: canary ?? publicCell.canary ?? privateCell.canary,
+      invalid: null,
+      duplicateOfLine: this.#repeats.byNumber(domainId, line),
+      note,
+      domainId,
+    });
+    return true;
+  }
+
   end(): BlocklistParse {
     if (this.#ended) throw new Error('BlocklistParser: end called twice');
+    if (this.#decoder) {
+      if (this.#carry) {
+        const carry = this.#carry;
+        this.#carry = null;
+        this.#feedText(this.#decode(carry));
+      }
+      let tail: string;
+      try {
+        tail = this.#decoder.end();
+      } catch {
+        throw notUtf8();
+      }
+      if (tail !== '') this.push(tail);
+    }
     this.#ended = true;
     if (this.#format === null) {
       if (this.#head.trim() === '') throw new BlocklistParseError('empty', 'The file is empty.');

@@ -33,6 +33,11 @@ export class Utf8ChunkDecoder {
     return body.toString('utf8');
   }
 
+  /** Nothing is waiting for more bytes: the next chunk starts a character. */
+  get idle(): boolean {
+    return this.#started && this.#carry === null;
+  }
+
   /** The end of the stream: a character left unfinished is an error. */
   end(): string {
     const carry = this.#carry;
