@@ -11,7 +11,7 @@ import { CliError } from './errors';
  * is never held whole (except a fetched body, which the fetcher caps), and with `onRow` neither
  * are the parsed rows.
  */
-export interface InputOptions extends Pick<ParseOptions, 'maxBytes' | 'maxRows' | 'digests' | 'onRow' | 'defaultSeverity' | 'domains'> {
+export interface InputOptions extends Pick<ParseOptions, 'maxBytes' | 'maxRows' | 'digests' | 'onRow' | 'reuseRows' | 'defaultSeverity' | 'domains'> {
   format?: BlocklistFormat | 'auto';
   /** For the progress line. */
   label?: string;
@@ -30,6 +30,7 @@ export function inputName(spec: string): string {
   return path.basename(spec.startsWith('file://') ? fileURLToPath(spec) : spec);
 }
 
+/** The input's bytes in chunks, each valid until the next is asked for. */
 async function* chunksOf(spec: string, ctx: CliContext, maxBytes: number | undefined): AsyncGenerator<Buffer> {
   if (spec === '-') {
     for await (const chunk of ctx.io.stdin) yield typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
@@ -54,7 +55,28 @@ async function* chunksOf(spec: string, ctx: CliContext, maxBytes: number | undef
     throw new CliError(code === 'ENOENT' ? `${spec}: no such file` : `${spec}: cannot be read (${code ?? (error as Error).message})`, 'not_found');
   }
   if (stat.isDirectory()) throw new CliError(`${spec} is a directory, not a blocklist file`, 'not_a_file');
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: CHUNK })) yield chunk as Buffer;
+  // Two buffers in turn: the next chunk is read into one while the parser reads the other (and
+  // copies whatever it keeps of a chunk before asking for the next).
+  const handle = await fs.promises.open(file, 'r');
+  const buffers = [Buffer.allocUnsafe(CHUNK), Buffer.allocUnsafe(CHUNK)];
+  let pending: Promise<{ bytesRead: number }> | null = null;
+  try {
+    let turn = 0;
+    pending = handle.read(buffers[0]!, 0, CHUNK, null);
+    for (;;) {
+      const { bytesRead } = await pending;
+      pending = null;
+      if (bytesRead === 0) break;
+      const buffer = buffers[turn]!;
+      turn ^= 1;
+      pending = handle.read(buffers[turn]!, 0, CHUNK, null);
+      yield buffer.subarray(0, bytesRead);
+    }
+  } finally {
+    // (A read still under way when the consumer stops early must end before the file is closed.)
+    await pending?.catch(() => undefined);
+    await handle.close();
+  }
 }
 
 /** Parses one input. Errors name the input: `lists/a.csv: The CSV is malformed: … (line 12)`. */

@@ -94,6 +94,8 @@ export async function runMerge(ctx: CliContext, options: { inputs: string[]; all
       maxBytes: MERGE_MAX_BYTES,
       digests: false,
       domains,
+      // Rows are counted and merged as they arrive, never kept.
+      reuseRows: true,
       label: `${i + 1}/${all.length} ${inputName(input)}`,
       onRow: (row) => {
         summary.rows += 1;
@@ -111,7 +113,7 @@ export async function runMerge(ctx: CliContext, options: { inputs: string[]; all
     inputs.push({ input, name: inputName(input), role, format: parsed.format, ...summary });
   }
   // Per-source support records are built only for what is printed (--json's passing domains).
-  return { result: merge.finish({ lazyBacking: true }), inputs };
+  return { result: merge.finish({ lazy: true }), inputs };
 }
 
 function auditCsv(result: MergeResult): string {

@@ -21,12 +21,15 @@ export class DomainTable {
   #bytes: ByteTable | null = null;
   #scratch: Buffer | null = null;
 
-  /** The domain's number, numbering it when it is new. */
-  id(domain: string): number {
+  /**
+   * The domain's number, numbering it when it is new. `own`: the caller made the string itself (it
+   * is cut from no larger text), so it is kept as it is instead of copied.
+   */
+  id(domain: string, own = false): number {
     let id = this.#ids.get(domain);
     if (id === undefined) {
       id = this.#names.length;
-      const name = detached(domain);
+      const name = own ? domain : detached(domain);
       this.#names.push(name);
       this.#ids.set(name, id);
     }

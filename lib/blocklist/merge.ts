@@ -270,34 +270,62 @@ interface Deferred {
   resolved: { sourceId: string; pattern: string; domain: string } | null;
 }
 
+/** A merged domain's comments, worked out from its supporters. */
+interface DomainComments {
+  publicComment: string | null;
+  privateComment: string | null;
+}
+
+/** How a LazyMergedDomain works out what it is asked for (closures over the finished merge). */
+interface LazyParts {
+  backing(domain: string): Backing[];
+  comments(id: number): DomainComments;
+  labels(id: number): string[];
+}
+
 /**
- * A merged domain whose per-source records are built when first read (`backing` is a getter on
- * the prototype, so it is not an own property: `{ ...domain }` and JSON leave it out). A getter on
- * each object instead would put every one of them in slow dictionary mode.
+ * A merged domain whose per-source records, comments and labels are worked out when first read:
+ * a list printed from a large merge reads them for the passing domains only. They are getters on
+ * the prototype, so not own properties: `{ ...domain }` and JSON leave them out. (A getter on each
+ * object instead would put every one of them in slow dictionary mode.)
  */
 class LazyMergedDomain implements MergedDomain {
   #backing: Backing[] | null = null;
-  readonly #build: (domain: string) => Backing[];
+  #comments: DomainComments | null = null;
+  #labels: string[] | null = null;
+  readonly #id: number;
+  readonly #parts: LazyParts;
   coveredBy: string | null = null;
 
   constructor(
     readonly domain: string,
-    build: (domain: string) => Backing[],
+    id: number,
+    parts: LazyParts,
     readonly count: number,
     readonly weight: number,
     readonly percent: number,
     readonly passes: boolean,
     readonly excludedBy: string | null,
     readonly policy: MergedPolicy,
-    readonly publicComment: string | null,
-    readonly privateComment: string | null,
-    readonly labels: string[],
   ) {
-    this.#build = build;
+    this.#id = id;
+    this.#parts = parts;
   }
 
   get backing(): Backing[] {
-    return (this.#backing ??= this.#build(this.domain));
+    return (this.#backing ??= this.#parts.backing(this.domain));
+  }
+
+  get publicComment(): string | null {
+    return (this.#comments ??= this.#parts.comments(this.#id)).publicComment;
+  }
+
+  get privateComment(): string | null {
+    return (this.#comments ??= this.#parts.comments(this.#id)).privateComment;
+  }
+
+  get labels(): string[] {
+    return (this.#labels ??= this.#parts.labels(this.#id));
   }
 }
 
@@ -500,7 +528,12 @@ export class MergeAccumulator {
     return index;
   }
 
-  finish({ lazyBacking = false }: { lazyBacking?: boolean } = {}): MergeResult {
+  /**
+   * The result. `lazy`: each domain's backing, comments and labels are worked out when first read,
+   * and are getters rather than own properties (for a caller that prints the list and reads them
+   * for the passing domains only).
+   */
+  finish({ lazy = false }: { lazy?: boolean } = {}): MergeResult {
     if (this.#finished) throw new Error('MergeAccumulator: finish called twice');
     this.#finished = true;
     const table = this.#table;
@@ -555,11 +588,14 @@ export class MergeAccumulator {
       // function of the name, so the candidates that fit a pattern are exactly those whose public
       // form it is: one index, not a scan per entry. Only names of a held pattern's length can fit.
       // (`#names`, once built, has them all and the known ones: those may be a one-pass iterator.)
-      const lengths = new Set(this.#unmatched.map((h) => h.name.length));
+      // A name fits a pattern only if it shows what the pattern shows at both ends: most names are
+      // ruled out by that alone, before their public form is worked out.
+      const shapes = new Set(this.#unmatched.map((h) => shapeOf(h.name)));
       const all = new Set<string>(this.#names ?? [...(this.#knownDomains ?? []), ...listedIds.map((id) => table.name(id)), ...this.#canaryDomains]);
       const byPattern = new Map<string, string[]>();
       for (const c of all) {
-        if (!lengths.has(c.length)) continue;
+        const shape = shapeOf(c);
+        if (shape !== null && !shapes.has(shape)) continue;
         const key = publicDomain(c);
         const list = byPattern.get(key);
         if (list) list.push(c);
@@ -729,10 +765,38 @@ export class MergeAccumulator {
       return out;
     };
 
-    const domains: MergedDomain[] = [];
-    const mergedById: MergedDomain[] = new Array<MergedDomain>(table.size);
     const ownPub = new Int32Array(Math.max(1, sourceCount));
     const ownPriv = new Int32Array(Math.max(1, sourceCount));
+    /** Comments of the domain whose `n` supporters were just gathered: its own listings' (not a parent's). */
+    const commentsOf = (n: number): DomainComments => {
+      let own = 0;
+      for (let i = 0; i < n; i += 1) {
+        if (supporterVia[i] !== -1) continue;
+        const slot = supporterSlots[i]!;
+        ownPub[own] = slots[slot * STRIDE + AT_PUB]!;
+        ownPriv[own] = slots[slot * STRIDE + AT_PRIV]!;
+        own += 1;
+      }
+      return { publicComment: mergedComment(ownPub, own), privateComment: mergedComment(ownPriv, own) };
+    };
+    /** Labels of the domain whose `n` supporters were just gathered: the union of theirs, in order. */
+    const labelsOf = (n: number): string[] => {
+      let labels: string[] = [];
+      let lastLabels: readonly string[] | null = null;
+      for (let i = 0; i < n; i += 1) {
+        const l = slotLabels(supporterSlots[i]!);
+        // (Supporters of one comment share its array: a repeat adds nothing.)
+        if (l.length === 0 || l === lastLabels) continue;
+        lastLabels = l;
+        if (labels.length === 0) labels = [...new Set(l)];
+        else for (const x of l) if (!labels.includes(x)) labels.push(x);
+      }
+      return labels;
+    };
+    const parts: LazyParts = { backing: backingsOf, comments: (id) => commentsOf(gather(id)), labels: (id) => labelsOf(gather(id)) };
+
+    const domains: MergedDomain[] = [];
+    const mergedById: MergedDomain[] = new Array<MergedDomain>(table.size);
     // Built in domain order (the result's), so the list needs no sort of its own.
     const sorted = [...listedIds].sort((a, b) => {
       const x = table.name(a);
@@ -745,12 +809,8 @@ export class MergeAccumulator {
       let weight = 0;
       let severity = 0;
       let flags = 0;
-      let own = 0;
-      let labels: string[] = [];
-      let lastLabels: readonly string[] | null = null;
       for (let i = 0; i < n; i += 1) {
-        const slot = supporterSlots[i]!;
-        const srcBits = slots[slot * STRIDE + AT_SRC_BITS]!;
+        const srcBits = slots[supporterSlots[i]! * STRIDE + AT_SRC_BITS]!;
         weight += weights[srcBits >> SRC_SHIFT]!;
         const rank = srcBits & 3;
         const f = srcBits & (MEDIA | REPORTS | OBFUSCATE);
@@ -764,28 +824,18 @@ export class MergeAccumulator {
           if (rank < severity) severity = rank;
           flags &= f;
         }
-        if (supporterVia[i] === -1) {
-          ownPub[own] = slots[slot * STRIDE + AT_PUB]!;
-          ownPriv[own] = slots[slot * STRIDE + AT_PRIV]!;
-          own += 1;
-        }
-        // The union of the supporters' labels, in order (most supporters share a few label arrays).
-        const l = slotLabels(slot);
-        // (Supporters of one comment share its array: a repeat adds nothing.)
-        if (l.length === 0 || l === lastLabels) continue;
-        lastLabels = l;
-        if (labels.length === 0) labels = [...new Set(l)];
-        else for (const x of l) if (!labels.includes(x)) labels.push(x);
       }
       const percent = totalWeight > 0 ? (weight / totalWeight) * 100 : 0;
       const excluded = allowed.size === 0 ? null : (domainVariants(domain).find((v) => allowed.has(v)) ?? null);
       const policy: MergedPolicy = { severity: SEVERITY_BY_RANK[severity]!, rejectMedia: (flags & MEDIA) !== 0, rejectReports: (flags & REPORTS) !== 0, obfuscate: (flags & OBFUSCATE) !== 0 };
       const passes = excluded === null && passesThreshold(n, percent);
-      const publicComment = mergedComment(ownPub, own);
-      const privateComment = mergedComment(ownPriv, own);
-      const merged: MergedDomain = lazyBacking
-        ? new LazyMergedDomain(domain, backingsOf, n, weight, percent, passes, excluded, policy, publicComment, privateComment, labels)
-        : { domain, backing: backingsOf(domain), count: n, weight, percent, passes, excludedBy: excluded, coveredBy: null, policy, publicComment, privateComment, labels };
+      let merged: MergedDomain;
+      if (lazy) merged = new LazyMergedDomain(domain, id, parts, n, weight, percent, passes, excluded, policy);
+      else {
+        const { publicComment, privateComment } = commentsOf(n);
+        const labels = labelsOf(n);
+        merged = { domain, backing: backingsOf(domain), count: n, weight, percent, passes, excludedBy: excluded, coveredBy: null, policy, publicComment, privateComment, labels };
+      }
       domains.push(merged);
       mergedById[id] = merged;
     }
@@ -818,6 +868,18 @@ export class MergeAccumulator {
     };
   }
 }
+
+/**
+ * What publicDomain always leaves visible of an ASCII name: the first quarter (and one more
+ * character) and the last quarter. Null for other names (their characters are counted otherwise).
+ */
+function shapeOf(name: string): string | null {
+  if (!ASCII.test(name)) return null;
+  const visible = Math.floor(name.length / 4);
+  return `${name.slice(0, visible + 1)}\u0000${name.slice(name.length - visible)}`;
+}
+
+const ASCII = /^[\x00-\x7f]*$/;
 
 /** mergeComments' parts of one comment: split on ", ", trimmed, first occurrence of each. */
 function commentParts(comment: string): string[] {

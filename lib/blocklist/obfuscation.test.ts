@@ -27,6 +27,23 @@ describe('obfuscation (DomainBlock#public_domain) and digest', () => {
     }
   });
 
+  it('stars every ASCII name of any length exactly as the character-by-character rule does', () => {
+    // Mastodon's rule, one character at a time (the path non-ASCII names take).
+    const byRule = (name: string) => {
+      const n = name.length;
+      const v = Math.floor(n / 4);
+      return [...name].map((c, i) => (i > v && i < n - v && c !== '.' ? '*' : c)).join('');
+    };
+    const alphabet = 'abz09-.';
+    for (let n = 0; n <= 40; n += 1) {
+      for (let k = 0; k < 20; k += 1) {
+        const name = Array.from({ length: n }, (_, i) => alphabet[(i * 7 + k * 3 + ((i * k) % 5)) % alphabet.length]).join('');
+        expect(publicDomain(name), name).toBe(byRule(name));
+      }
+    }
+    expect(publicDomain('münchen.example')).toBe(byRule('münchen.example'));
+  });
+
   it('resolves a name only by digest when one is given', () => {
     const known = ['dajiaweibo.com', 'dajiaxxxxx.com', 'example.com'];
     expect(resolveObfuscated('daji******.com', known, domainDigest('dajiaweibo.com'))).toEqual({ status: 'resolved', domain: 'dajiaweibo.com', via: 'digest' });

@@ -7,11 +7,21 @@ import { createHash } from 'node:crypto';
  */
 export function publicDomain(domain: string, obfuscate = true): string {
   if (!obfuscate) return domain;
+  // ASCII (every stored domain): characters are code units, so the middle is starred in one go.
+  if (ASCII.test(domain)) {
+    const n = domain.length;
+    const visible = Math.floor(n / 4);
+    if (n - visible <= visible + 1) return domain;
+    return domain.slice(0, visible + 1) + domain.slice(visible + 1, n - visible).replace(NOT_A_DOT, '*') + domain.slice(n - visible);
+  }
   const chars = [...domain];
   const n = chars.length;
   const visible = Math.floor(n / 4);
   return chars.map((c, i) => (i > visible && i < n - visible && c !== '.' ? '*' : c)).join('');
 }
+
+const ASCII = /^[\x00-\x7f]*$/;
+const NOT_A_DOT = /[^.]/g;
 
 /** Mastodon's `DomainBlock#domain_digest`: SHA-256 (lower-case hex) of the stored, real domain. */
 export function domainDigest(domain: string): string {

@@ -122,10 +122,15 @@ export interface ParseOptions {
    */
   onRow?: (row: BlocklistRow) => void;
   /**
+   * With onRow: the row handed over is valid during the call only (the next row may reuse the
+   * object). Saves an allocation per row for consumers that reduce rows as they arrive.
+   */
+  reuseRows?: boolean;
+  /**
    * Number real domains through this table (shared with a MergeAccumulator): rows carry
    * `domainId` and the table's copy of the name, and repeats are found by number. With it, CSV
-   * given to `pushBytes` is read from the bytes: a plain line naming a numbered domain becomes a row
-   * without a string being made of it.
+   * given to `pushBytes` is read from the bytes: a plain line becomes a row without a string being
+   * made of the line (nor of the domain, once numbered).
    */
   domains?: DomainTable;
 }
@@ -395,6 +400,11 @@ function notUtf8(): BlocklistParseError {
 const MAX_BYTE_FIELDS = 32;
 /** An unfinished line longer than this is decoded as it comes instead of being carried. */
 const CARRY_LIMIT = 2 * MAX_FIELD_LENGTH;
+/** What a byte is to a plain line: 0 ordinary, or one of these (OTHER: CR or not ASCII). */
+const COMMA = 1;
+const QUOTE = 2;
+const OTHER = 3;
+const BYTE_KIND = new Uint8Array(256).map((_, b) => (b === 44 ? COMMA : b === 34 ? QUOTE : b === 13 || b >= 128 ? OTHER : 0));
 const COL_DOMAIN = 0;
 const COL_SEVERITY = 1;
 const COL_MEDIA = 2;
@@ -408,6 +418,31 @@ const COL_DIGEST = 7;
 function columnNumbers(map: Partial<Record<KnownColumn, number>>): Int32Array {
   const n = (i: number | undefined) => i ?? -1;
   return Int32Array.of(n(map.domain), n(map.severity), n(map.reject_media), n(map.reject_reports), n(map.obfuscate), n(map.public_comment ?? map.comment), n(map.private_comment), n(map.digest));
+}
+
+/** A row with the shape buildRow gives (same properties, same order), to be filled in. */
+function blankRow(): BlocklistRow {
+  return {
+    index: 0,
+    line: 0,
+    input: '',
+    domain: null,
+    displayDomain: '',
+    severity: 'suspend',
+    severityDefaulted: false,
+    rejectMedia: false,
+    rejectReports: false,
+    obfuscate: false,
+    publicComment: null,
+    privateComment: null,
+    digest: null,
+    obfuscated: false,
+    canary: null,
+    invalid: null,
+    duplicateOfLine: null,
+    note: null,
+    domainId: 0,
+  };
 }
 
 /** The bit of field `at` in a line's mask (none for a column past what a plain line holds). */
@@ -487,6 +522,8 @@ export class BlocklistParser {
   /** Lines not read from the bytes, not yet decoded: [#runStart, the current line) of #runData. */
   #runData: Buffer | null = null;
   #runStart = -1;
+  /** The row object reused with `reuseRows`. */
+  #scratch: BlocklistRow | null = null;
   /** The line #byteRow refused may hold a quote. */
   #lineQuote = false;
 
@@ -530,6 +567,7 @@ export class BlocklistParser {
    * `push` for raw bytes (strict UTF-8, as `decodeBlocklistBytes`). Use one or the other for a
    * file, not both. With a shared DomainTable, a CSV's plain lines are read from the bytes (most
    * lines of the large lists a merge reads); everything else is decoded and read as by `push`.
+   * Nothing of the chunk is kept once this returns: the caller may reuse its memory.
    */
   pushBytes(chunk: Uint8Array): void {
     if (this.#ended) throw new Error('BlocklistParser: push after end');
@@ -562,8 +600,18 @@ export class BlocklistParser {
 
   /** Complete lines of `chunk` (after what was carried), each read from the bytes or decoded. */
   #readLines(chunk: Buffer) {
-    const data = this.#carry ? Buffer.concat([this.#carry, chunk]) : chunk;
+    const carry = this.#carry;
     this.#carry = null;
+    if (carry === null) return this.#readRange(chunk);
+    // The line begun in the last chunk, finished by this one, on its own (the chunk is not copied).
+    const nl = chunk.indexOf(10);
+    if (nl === -1) return this.#readRange(Buffer.concat([carry, chunk]));
+    this.#readRange(Buffer.concat([carry, chunk.subarray(0, nl + 1)]));
+    if (nl + 1 < chunk.length) this.#readRange(chunk.subarray(nl + 1));
+  }
+
+  /** The complete lines of `data`; what follows the last one is carried (copied) to the next chunk. */
+  #readRange(data: Buffer) {
     this.#runData = data;
     let pos = 0;
     for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, pos)) {
@@ -621,19 +669,19 @@ export class BlocklistParser {
     /** Bit k: field k holds doubled quotes. */
     let escaped = 0;
     from[0] = start;
-    for (let i = start; i <= end; i += 1) {
-      const b = i === end ? 44 : data[i]!;
-      if (b === 44) {
+    for (let i = start; i < end; i += 1) {
+      const kind = BYTE_KIND[data[i]!]!;
+      if (kind === 0) continue;
+      if (kind === COMMA) {
         if (!quoted) to[last] = i;
         quoted = false;
-        if (i === end) break;
         if (last === MAX_BYTE_FIELDS - 1) {
           this.#lineQuote = true;
           return false;
         }
         last += 1;
         from[last] = i + 1;
-      } else if (b === 34) {
+      } else if (kind === QUOTE) {
         // A quoted field: "…" (a quote inside doubled), then a comma or the end (Ruby's CSV rules).
         let close = i === from[last] ? data.indexOf(34, i + 1) : -1;
         let doubled = false;
@@ -645,15 +693,16 @@ export class BlocklistParser {
           this.#lineQuote = true;
           return false;
         }
-        for (let j = i + 1; j < close; j += 1) if (data[j]! >= 128 || data[j] === 13) ascii = false;
+        for (let j = i + 1; j < close; j += 1) if (BYTE_KIND[data[j]!] === OTHER) ascii = false;
         from[last] = i + 1;
         to[last] = close;
         // (Only comments may hold a quote: a doubled one anywhere else sends the line the long way.)
         if (doubled) escaped |= 1 << last;
         quoted = true;
         i = close;
-      } else if (b === 13 || b >= 128) ascii = false;
+      } else ascii = false;
     }
+    if (!quoted) to[last] = end;
     if (!ascii) return false;
     const columns = this.#byteColumns!;
     const publicAt = columns[COL_PUBLIC]!;
@@ -707,13 +756,36 @@ export class BlocklistParser {
     else {
       // (Narrowed above: a row whose name does not normalize was refused.)
       const n = normalized as Extract<NormalizedDomain, { ok: true }>;
-      domainId = known !== -1 && n.ascii === input ? known : table.id(n.ascii);
+      // (A name decoded here is a string of its own: only tidying by a slice could cut it from the input.)
+      domainId = known !== -1 && n.ascii === input ? known : table.id(n.ascii, known === -1 && n.note !== 'wildcard_prefix');
       displayDomain = n.unicode;
       note = n.note;
       canary = table.canary(domainId);
     }
     const domain = table.name(domainId);
     const line = this.#csv!.takeLine();
+    if (this.#options.reuseRows && this.#options.onRow) {
+      const row = (this.#scratch ??= blankRow());
+      row.index = this.#count;
+      row.line = line;
+      row.input = input;
+      row.domain = domain;
+      row.displayDomain = displayDomain;
+      row.severity = severity;
+      row.severityDefaulted = severityDefaulted;
+      row.rejectMedia = media === 1;
+      row.rejectReports = reports === 1;
+      row.obfuscate = obfuscate === 1;
+      row.publicComment = publicCell.value;
+      row.privateComment = privateCell.value;
+      row.digest = this.#options.digests !== false ? domainDigest(domain) : null;
+      row.canary = canary ?? publicCell.canary ?? privateCell.canary;
+      row.duplicateOfLine = this.#repeats.byNumber(domainId, line);
+      row.note = note;
+      row.domainId = domainId;
+      this.#keep(row);
+      return true;
+    }
     this.#keep({
       index: this.#count,
       line,

@@ -20,7 +20,8 @@ export class Utf8ChunkDecoder {
     if (!this.#started) {
       // Not enough bytes yet to tell a BOM from text: wait for more.
       if (bytes.length < 3 && bytes.length > 0 && isBomStart(bytes)) {
-        this.#carry = bytes;
+        // A copy: the caller may reuse the chunk's memory for the next one.
+        this.#carry = Buffer.from(bytes);
         return '';
       }
       if (bytes.length > 0) this.#started = true;
