@@ -12,10 +12,15 @@ import { normalizeDomain, type NormalizedDomain } from './domain';
 export class DomainTable {
   readonly #ids = new Map<string, number>();
   readonly #names: string[] = [];
-  /** What the name alone says, worked out once per domain however many rows name it. */
+  /**
+   * What normalizeDomain says of each name, worked out once per domain however many rows name it:
+   * #form[number] is 0 not yet, 1 the name is its own normal form (stored and display form alike,
+   * no note: no object kept), 2 see #normalized.
+   */
+  #form = new Uint8Array(1024);
   readonly #normalized: Array<NormalizedDomain | undefined> = [];
   readonly #canary: Array<CanaryReason | null | undefined> = [];
-  /** Per number: 0 not yet known, 1 plain (the name is its own stored, display and only form, and no canary), 2 not. */
+  /** Per number: 0 not yet known, 1 plain (its own normal form and no canary), 2 not. */
   #plain = new Uint8Array(1024);
   /** The names as UTF-8 bytes, same numbers (built only once a caller looks up by bytes). */
   #bytes: ByteTable | null = null;
@@ -26,12 +31,29 @@ export class DomainTable {
    * is cut from no larger text), so it is kept as it is instead of copied.
    */
   id(domain: string, own = false): number {
+    return this.#ids.get(domain) ?? this.#add(own ? domain : detached(domain));
+  }
+
+  /**
+   * `id` of a name the caller decoded itself from the UTF-8 bytes[start, end): the byte index
+   * takes those bytes as they are.
+   */
+  idBytes(domain: string, bytes: Uint8Array, start: number, end: number): number {
     let id = this.#ids.get(domain);
     if (id === undefined) {
-      id = this.#names.length;
-      const name = own ? domain : detached(domain);
-      this.#names.push(name);
-      this.#ids.set(name, id);
+      id = this.#add(domain);
+      if (this.#bytes !== null && this.#bytes.size === id) this.#bytes.add(bytes, start, end);
+    }
+    return id;
+  }
+
+  #add(name: string): number {
+    const id = this.#names.length;
+    this.#names.push(name);
+    this.#ids.set(name, id);
+    if (id >= this.#plain.length) {
+      this.#plain = grown(this.#plain, id);
+      this.#form = grown(this.#form, id);
     }
     return id;
   }
@@ -66,7 +88,23 @@ export class DomainTable {
 
   /** normalizeDomain of the domain's name (a pure function of it, so worked out once). */
   normalized(id: number): NormalizedDomain {
-    return (this.#normalized[id] ??= normalizeDomain(this.#names[id]!));
+    const name = this.#names[id]!;
+    const form = this.#form[id];
+    if (form === 1) return { ok: true, ascii: name, unicode: name, note: null };
+    if (form === 2) return this.#normalized[id]!;
+    const normalized = normalizeDomain(name);
+    this.worked(id, normalized);
+    return normalized;
+  }
+
+  /** Records normalizeDomain of the domain's name, which the caller has just worked out. */
+  worked(id: number, normalized: NormalizedDomain): void {
+    const name = this.#names[id]!;
+    if (normalized.ok && normalized.ascii === name && normalized.unicode === name && normalized.note === null) this.#form[id] = 1;
+    else {
+      this.#form[id] = 2;
+      this.#normalized[id] = normalized;
+    }
   }
 
   /** canaryName of the domain's name, worked out once. */
@@ -77,21 +115,14 @@ export class DomainTable {
   }
 
   /**
-   * The name needs nothing worked out: normalizeDomain gives it back as it is (stored and display
-   * form alike, no note) and it is no canary. One byte per domain, so a row costs no look at the
-   * per-domain objects.
+   * The name needs nothing worked out: it is its own normal form and no canary. One byte per
+   * domain, so a row costs no look at the per-domain objects.
    */
   plain(id: number): boolean {
-    if (id >= this.#plain.length) {
-      const plain = new Uint8Array(Math.max(this.#plain.length * 2, id + 1));
-      plain.set(this.#plain);
-      this.#plain = plain;
-    }
     let state = this.#plain[id]!;
     if (state === 0) {
-      const name = this.#names[id]!;
-      const n = this.normalized(id);
-      state = n.ok && n.ascii === name && n.unicode === name && n.note === null && this.canary(id) === null ? 1 : 2;
+      if (this.#form[id] === 0) this.normalized(id);
+      state = this.#form[id] === 1 && this.canary(id) === null ? 1 : 2;
       this.#plain[id] = state;
     }
     return state === 1;
@@ -100,4 +131,10 @@ export class DomainTable {
   get size(): number {
     return this.#names.length;
   }
+}
+
+function grown(array: Uint8Array<ArrayBuffer>, index: number): Uint8Array<ArrayBuffer> {
+  const bigger = new Uint8Array(Math.max(array.length * 2, index + 1));
+  bigger.set(array);
+  return bigger;
 }

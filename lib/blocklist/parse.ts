@@ -756,8 +756,13 @@ export class BlocklistParser {
     else {
       // (Narrowed above: a row whose name does not normalize was refused.)
       const n = normalized as Extract<NormalizedDomain, { ok: true }>;
+      if (known !== -1 && n.ascii === input) domainId = known;
+      else if (known === -1 && n.ascii === input) {
+        // A name new to the table, spelled as stored: its bytes and what normalizeDomain said are kept.
+        domainId = table.idBytes(input, data, domainFrom, domainTo);
+        table.worked(domainId, n);
+      } else domainId = table.id(n.ascii, known === -1 && n.note !== 'wildcard_prefix');
       // (A name decoded here is a string of its own: only tidying by a slice could cut it from the input.)
-      domainId = known !== -1 && n.ascii === input ? known : table.id(n.ascii, known === -1 && n.note !== 'wildcard_prefix');
       displayDomain = n.unicode;
       note = n.note;
       canary = table.canary(domainId);
