@@ -96,7 +96,10 @@ describe('BlocklistParser.pushBytes', () => {
     const edges = Buffer.from(EDGES);
     const other = Buffer.from(FEDIBLOCKHOLE);
     const tier0 = fs.readFileSync(path.join(fixtures, 'oliphant-seirdy-tier0.csv'));
-    const outcome = expectSame([edges, edges, other, tier0, edges, other]);
+    // Lone CRs end lines too; a quoted last field, CRLF, and a file ending inside its last quoted field.
+    const loneCr = Buffer.from('#domain,#severity\rcr.example.org,suspend\rplain.example.org,silence\r');
+    const quotedEnds = Buffer.from('#domain,#severity,#public_comment\r\nplain.example.org,suspend,"a, b"\r\nend.example.org,silence,"c ""d"""');
+    const outcome = expectSame([edges, edges, other, tier0, edges, other, loneCr, quotedEnds, quotedEnds]);
     if (!('parses' in outcome)) throw new Error(`the edge cases do not parse: ${outcome.error}`);
     expect(outcome.parses[0]!.rows.length).toBeGreaterThan(25);
     expectSame([edges], { digests: true, defaultSeverity: 'silence' });

@@ -400,11 +400,13 @@ function notUtf8(): BlocklistParseError {
 const MAX_BYTE_FIELDS = 32;
 /** An unfinished line longer than this is decoded as it comes instead of being carried. */
 const CARRY_LIMIT = 2 * MAX_FIELD_LENGTH;
-/** What a byte is to a plain line: 0 ordinary, or one of these (OTHER: CR or not ASCII). */
+/** What a byte is to a plain line: 0 ordinary, or one of these (OTHER: not ASCII). */
 const COMMA = 1;
 const QUOTE = 2;
 const OTHER = 3;
-const BYTE_KIND = new Uint8Array(256).map((_, b) => (b === 44 ? COMMA : b === 34 ? QUOTE : b === 13 || b >= 128 ? OTHER : 0));
+const LF = 4;
+const CR = 5;
+const BYTE_KIND = new Uint8Array(256).map((_, b) => (b === 44 ? COMMA : b === 34 ? QUOTE : b === 10 ? LF : b === 13 ? CR : b >= 128 ? OTHER : 0));
 const COL_DOMAIN = 0;
 const COL_SEVERITY = 1;
 const COL_MEDIA = 2;
@@ -607,23 +609,40 @@ export class BlocklistParser {
     const nl = chunk.indexOf(10);
     if (nl === -1) return this.#readRange(Buffer.concat([carry, chunk]));
     this.#readRange(Buffer.concat([carry, chunk.subarray(0, nl + 1)]));
-    if (nl + 1 < chunk.length) this.#readRange(chunk.subarray(nl + 1));
+    if (nl + 1 === chunk.length) return;
+    // (A line ends at its LF, so nothing is carried from that line; were it, it would go first.)
+    const rest = chunk.subarray(nl + 1);
+    const left = this.#carry;
+    this.#carry = null;
+    this.#readRange(left === null ? rest : Buffer.concat([left, rest]));
   }
 
   /** The complete lines of `data`; what follows the last one is carried (copied) to the next chunk. */
   #readRange(data: Buffer) {
     this.#runData = data;
     let pos = 0;
-    for (let nl = data.indexOf(10); nl !== -1; nl = data.indexOf(10, pos)) {
+    while (pos < data.length) {
       // (A pending run holds no quote, so it ends between records: what matters is the state before it.)
-      const plain = this.#csv!.atRecordStart && this.#decoder!.idle;
-      this.#lineQuote = false;
-      if (!plain || !this.#byteRow(data, pos, nl)) {
+      if (this.#csv!.atRecordStart && this.#decoder!.idle) {
+        this.#lineQuote = false;
+        const read = this.#byteRow(data, pos);
+        if (read === -1) break;
+        if (read >= 0) {
+          pos = read + 1;
+          continue;
+        }
+        const lf = -read - 2;
         if (this.#runStart === -1) this.#runStart = pos;
         // A quote may open a field that runs on over lines: read it now, to know where the next line stands.
-        if (!plain || this.#lineQuote) this.#flushRun(nl + 1);
+        if (this.#lineQuote) this.#flushRun(lf + 1);
+        pos = lf + 1;
+      } else {
+        const lf = data.indexOf(10, pos);
+        if (lf === -1) break;
+        if (this.#runStart === -1) this.#runStart = pos;
+        this.#flushRun(lf + 1);
+        pos = lf + 1;
       }
-      pos = nl + 1;
     }
     this.#flushRun(pos);
     this.#runData = null;
@@ -650,6 +669,13 @@ export class BlocklistParser {
     }
   }
 
+  /** A line #byteRow gives up on at `at`: the text reader reads it (it may hold a quote). */
+  #refuseFrom(data: Buffer, at: number): number {
+    this.#lineQuote = true;
+    const lf = data.indexOf(10, at);
+    return lf === -1 ? -1 : -(lf + 2);
+  }
+
   /**
    * One line (data[start, nl), nl its LF) read from the bytes when it is plain — ASCII, quotes only
    * around whole fields and with none inside, every cell in the spelling lists use, a domain that
@@ -657,64 +683,78 @@ export class BlocklistParser {
    * returns false and the line is decoded and read as text (the row is the same either way; a test
    * reads every fixture both ways).
    */
-  #byteRow(data: Buffer, start: number, nl: number): boolean {
-    let end = nl;
-    if (end > start && data[end - 1] === 13) end -= 1;
-    if (end - start > MAX_FIELD_LENGTH) return false;
+  #byteRow(data: Buffer, start: number): number {
     const from = this.#from;
     const to = this.#to;
+    const size = data.length;
     let last = 0;
     let ascii = true;
     let quoted = false;
     /** Bit k: field k holds doubled quotes. */
     let escaped = 0;
     from[0] = start;
-    for (let i = start; i < end; i += 1) {
+    let i = start;
+    for (; ; i += 1) {
+      if (i === size) return -1;
       const kind = BYTE_KIND[data[i]!]!;
       if (kind === 0) continue;
+      if (kind === LF) break;
       if (kind === COMMA) {
         if (!quoted) to[last] = i;
         quoted = false;
-        if (last === MAX_BYTE_FIELDS - 1) {
-          this.#lineQuote = true;
-          return false;
-        }
+        if (last === MAX_BYTE_FIELDS - 1) return this.#refuseFrom(data, i);
         last += 1;
         from[last] = i + 1;
       } else if (kind === QUOTE) {
         // A quoted field: "…" (a quote inside doubled), then a comma or the end (Ruby's CSV rules).
-        let close = i === from[last] ? data.indexOf(34, i + 1) : -1;
+        if (i !== from[last]) return this.#refuseFrom(data, i);
+        let close = i + 1;
         let doubled = false;
-        while (close !== -1 && close + 1 < end && data[close + 1] === 34) {
-          doubled = true;
-          close = data.indexOf(34, close + 2);
+        for (; ; close += 1) {
+          if (close === size) return -1;
+          const b = data[close]!;
+          if (b === 34) {
+            // (Whether a quote closes the field or is doubled, the next byte says.)
+            if (close + 1 === size) return -1;
+            if (data[close + 1] !== 34) break;
+            doubled = true;
+            close += 1;
+          } else if (b === 10) {
+            // A field running on over lines: the line ends here, and the reader reads on.
+            this.#lineQuote = true;
+            return -(close + 2);
+          } else if (b === 13 || b >= 128) ascii = false;
         }
-        if (close === -1 || close >= end || (close + 1 < end && data[close + 1] !== 44)) {
-          this.#lineQuote = true;
-          return false;
-        }
-        for (let j = i + 1; j < close; j += 1) if (BYTE_KIND[data[j]!] === OTHER) ascii = false;
+        const after = data[close + 1]!;
+        if (after !== 44 && after !== 10 && after !== 13) return this.#refuseFrom(data, close);
         from[last] = i + 1;
         to[last] = close;
         // (Only comments may hold a quote: a doubled one anywhere else sends the line the long way.)
         if (doubled) escaped |= 1 << last;
         quoted = true;
         i = close;
+      } else if (kind === CR) {
+        // CRLF ends the line; a CR anywhere else is left to the text reader.
+        if (i + 1 === size) return -1;
+        if (data[i + 1] !== 10) ascii = false;
       } else ascii = false;
     }
+    const lf = i;
+    const end = lf > start && data[lf - 1] === 13 ? lf - 1 : lf;
     if (!quoted) to[last] = end;
-    if (!ascii) return false;
+    const refused = -(lf + 2);
+    if (!ascii || end - start > MAX_FIELD_LENGTH) return refused;
     const columns = this.#byteColumns!;
     const publicAt = columns[COL_PUBLIC]!;
     const privateAt = columns[COL_PRIVATE]!;
-    if (escaped !== 0 && (escaped & ~(fieldBit(publicAt) | fieldBit(privateAt))) !== 0) return false;
+    if (escaped !== 0 && (escaped & ~(fieldBit(publicAt) | fieldBit(privateAt))) !== 0) return refused;
 
     const domainAt = columns[COL_DOMAIN]!;
-    if (domainAt > last) return false;
+    if (domainAt > last) return refused;
     const table = this.#options.domains!;
     const domainFrom = from[domainAt]!;
     const domainTo = to[domainAt]!;
-    if (domainFrom === domainTo || data[domainFrom]! <= 32 || data[domainTo - 1]! <= 32) return false;
+    if (domainFrom === domainTo || data[domainFrom]! <= 32 || data[domainTo - 1]! <= 32) return refused;
     // A numbered plain name (the common row) needs no look at its per-domain objects.
     const known = table.findBytes(data, domainFrom, domainTo);
     const plain = known !== -1 && table.plain(known);
@@ -724,7 +764,7 @@ export class BlocklistParser {
     else {
       input = known !== -1 ? table.name(known) : data.toString('latin1', domainFrom, domainTo);
       normalized = known !== -1 ? table.normalized(known) : normalizeDomain(input);
-      if (!normalized.ok) return false;
+      if (!normalized.ok) return refused;
     }
 
     let severity: Severity = this.#options.defaultSeverity ?? (this.#format === 'fediblockhole_csv' ? 'noop' : 'suspend');
@@ -732,16 +772,16 @@ export class BlocklistParser {
     const severityAt = columns[COL_SEVERITY]!;
     if (severityAt !== -1) {
       const given = severityAt > last ? null : severityOf(data, from[severityAt]!, to[severityAt]!);
-      if (given === null) return false;
+      if (given === null) return refused;
       severity = given;
       severityDefaulted = false;
     }
     const media = flagOf(data, from, to, last, columns[COL_MEDIA]!);
     const reports = flagOf(data, from, to, last, columns[COL_REPORTS]!);
     const obfuscate = flagOf(data, from, to, last, columns[COL_OBFUSCATE]!);
-    if (media === -1 || reports === -1 || obfuscate === -1) return false;
+    if (media === -1 || reports === -1 || obfuscate === -1) return refused;
     const digestAt = columns[COL_DIGEST]!;
-    if (digestAt !== -1 && digestAt <= last && to[digestAt]! > from[digestAt]!) return false;
+    if (digestAt !== -1 && digestAt <= last && to[digestAt]! > from[digestAt]!) return refused;
     const publicCell = publicAt === -1 || publicAt > last ? NO_COMMENT : this.#comments.readBytes(data, from[publicAt]!, to[publicAt]!, (escaped & (1 << publicAt)) !== 0);
     const privateCell = privateAt === -1 || privateAt > last ? NO_COMMENT : this.#comments.readBytes(data, from[privateAt]!, to[privateAt]!, (escaped & (1 << privateAt)) !== 0);
 
@@ -789,7 +829,7 @@ export class BlocklistParser {
       row.note = note;
       row.domainId = domainId;
       this.#keep(row);
-      return true;
+      return lf;
     }
     this.#keep({
       index: this.#count,
@@ -812,7 +852,7 @@ export class BlocklistParser {
       note,
       domainId,
     });
-    return true;
+    return lf;
   }
 
   end(): BlocklistParse {
