@@ -78,7 +78,18 @@ export interface MergeRun {
  * Reads every input (one after another) and merges it as it streams in: each row goes straight
  * into the merge, which keeps one slot per domain and list, never the rows themselves.
  */
-export async function runMerge(ctx: CliContext, options: { inputs: string[]; allow: string[]; plan: MergePlan; threshold: MergeThreshold; inputFormat: BlocklistFormat | 'auto' }): Promise<MergeRun> {
+export async function runMerge(
+  ctx: CliContext,
+  options: {
+    inputs: string[];
+    allow: string[];
+    plan: MergePlan;
+    threshold: MergeThreshold;
+    inputFormat: BlocklistFormat | 'auto';
+    /** Match held-back obfuscated names against every name read (only for output that shows them). */
+    candidates?: boolean;
+  },
+): Promise<MergeRun> {
   const inputs: InputSummary[] = [];
   const all = [...options.inputs.map((input) => ({ input, role: 'block' as const })), ...options.allow.map((input) => ({ input, role: 'allow' as const }))];
   const sources: MergeSource[] = all.map(({ input, role }, i) => ({ id: String(i), name: inputName(input), role }));
@@ -113,7 +124,7 @@ export async function runMerge(ctx: CliContext, options: { inputs: string[]; all
     inputs.push({ input, name: inputName(input), role, format: parsed.format, ...summary });
   }
   // Per-source support records are built only for what is printed (--json's passing domains).
-  return { result: merge.finish({ lazy: true }), inputs };
+  return { result: merge.finish({ lazy: true, candidates: options.candidates ?? true }), inputs };
 }
 
 function auditCsv(result: MergeResult): string {
@@ -136,6 +147,8 @@ async function run(args: ParsedArgs, ctx: CliContext): Promise<number> {
     plan,
     threshold,
     inputFormat: (stringOption(args, 'input-format') ?? 'auto') as BlocklistFormat | 'auto',
+    // Held-back names and their candidates are shown in JSON and on a terminal only.
+    candidates: json || ctx.io.interactive,
   });
   const blocks = mergedBlocks(result);
   // A bare domain means "suspend" to every reader of plain lists (as on the publishing endpoint).

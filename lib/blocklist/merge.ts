@@ -377,6 +377,8 @@ export class MergeAccumulator {
   #digested = 0;
   readonly #comments = new Map<string, number>();
   #finished = false;
+  #lastId: string | null = null;
+  #lastSrc = -1;
 
   constructor(input: Pick<MergeInput, 'sources' | 'plan' | 'threshold' | 'excludes' | 'knownDomains' | 'domains'>) {
     this.#table = input.domains ?? new DomainTable();
@@ -404,7 +406,16 @@ export class MergeAccumulator {
   /** One entry of source `sourceId`. Keeps no reference to the entry unless it is held back. */
   add(sourceId: string, e: MergeEntry): void {
     if (this.#finished) throw new Error('MergeAccumulator: add after finish');
-    const src = this.#index.get(sourceId);
+    // (A source's entries come together: its number is looked up once per run of them.)
+    let src: number | undefined;
+    if (sourceId === this.#lastId) src = this.#lastSrc;
+    else {
+      src = this.#index.get(sourceId);
+      if (src !== undefined) {
+        this.#lastId = sourceId;
+        this.#lastSrc = src;
+      }
+    }
     if (src === undefined) {
       if (e.domain && this.#allowIds.has(sourceId) && !this.#allowed.has(e.domain)) this.#allowed.add(detached(e.domain));
       return;
@@ -531,9 +542,11 @@ export class MergeAccumulator {
   /**
    * The result. `lazy`: each domain's backing, comments and labels are worked out when first read,
    * and are getters rather than own properties (for a caller that prints the list and reads them
-   * for the passing domains only).
+   * for the passing domains only). `candidates: false`: held-back obfuscated names are not matched
+   * against the known names (their `candidates` stay empty and no reason becomes `ambiguous`), for
+   * a caller that does not show them.
    */
-  finish({ lazy = false }: { lazy?: boolean } = {}): MergeResult {
+  finish({ lazy = false, candidates = true }: { lazy?: boolean; candidates?: boolean } = {}): MergeResult {
     if (this.#finished) throw new Error('MergeAccumulator: finish called twice');
     this.#finished = true;
     const table = this.#table;
@@ -583,7 +596,7 @@ export class MergeAccumulator {
       } else resolved.push(r);
     }
 
-    if (this.#unmatched.length) {
+    if (candidates && this.#unmatched.length) {
       // Every real name of every list is now a key of `listed` or a canary's. Obfuscation is a pure
       // function of the name, so the candidates that fit a pattern are exactly those whose public
       // form it is: one index, not a scan per entry. Only names of a held pattern's length can fit.
@@ -803,6 +816,7 @@ export class MergeAccumulator {
       const y = table.name(b);
       return x < y ? -1 : x > y ? 1 : 0;
     });
+    const policies: MergedPolicy[] = [];
     for (const id of sorted) {
       const domain = table.name(id);
       const n = gather(id);
@@ -827,7 +841,9 @@ export class MergeAccumulator {
       }
       const percent = totalWeight > 0 ? (weight / totalWeight) * 100 : 0;
       const excluded = allowed.size === 0 ? null : (domainVariants(domain).find((v) => allowed.has(v)) ?? null);
-      const policy: MergedPolicy = { severity: SEVERITY_BY_RANK[severity]!, rejectMedia: (flags & MEDIA) !== 0, rejectReports: (flags & REPORTS) !== 0, obfuscate: (flags & OBFUSCATE) !== 0 };
+      // (Twenty-four policies at most: domains of the same policy share one object.)
+      const policyKey = (severity << 3) | (flags >> 4);
+      const policy = (policies[policyKey] ??= { severity: SEVERITY_BY_RANK[severity]!, rejectMedia: (flags & MEDIA) !== 0, rejectReports: (flags & REPORTS) !== 0, obfuscate: (flags & OBFUSCATE) !== 0 });
       const passes = excluded === null && passesThreshold(n, percent);
       let merged: MergedDomain;
       if (lazy) merged = new LazyMergedDomain(domain, id, parts, n, weight, percent, passes, excluded, policy);
