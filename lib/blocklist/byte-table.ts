@@ -53,7 +53,9 @@ export class ByteTable {
       arena.set(this.#arena.subarray(0, from));
       this.#arena = arena;
     }
-    this.#arena.set(bytes.subarray(start, end), from);
+    // (Byte by byte: entries are short, and a subarray per entry would cost more than the copy.)
+    const arena = this.#arena;
+    for (let i = 0; i < length; i += 1) arena[from + i] = bytes[start + i]!;
     this.#used = from + length;
     this.#size = entry + 1;
     if (this.#size * 2 > this.#slots.length / STRIDE) this.#rehash(this.#slots.length * 2);

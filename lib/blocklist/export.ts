@@ -34,7 +34,7 @@ export function neutralizeFormula(value: string): string {
 }
 
 function cell(value: string): string {
-  return csvCell(neutralizeFormula(value));
+  return value === '' ? '' : csvCell(neutralizeFormula(value));
 }
 
 function rows(lines: string[]): string {
@@ -45,7 +45,7 @@ function rows(lines: string[]): string {
 export function toMastodonCsv(blocks: Iterable<ExportBlock>): string {
   const lines = [MASTODON_CSV_HEADER];
   for (const b of blocks) {
-    lines.push([cell(b.domain), b.severity, String(b.rejectMedia), String(b.rejectReports), cell(b.publicComment ?? ''), String(b.obfuscate)].join(','));
+    lines.push(`${cell(b.domain)},${b.severity},${b.rejectMedia},${b.rejectReports},${cell(b.publicComment ?? '')},${b.obfuscate}`);
   }
   return rows(lines);
 }

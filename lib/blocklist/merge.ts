@@ -662,6 +662,7 @@ export class MergeAccumulator {
     const partsById: Array<string[] | undefined> = [];
     const partsOf = (id: number): string[] => (partsById[id] ??= commentParts(commentList[id]!));
     const joinedById: Array<string | null | undefined> = [];
+    const unions = new Map<number, string | null>();
     /** mergeComments over comment ids (0: none): the common single comment is joined once per id. */
     const mergedComment = (ids: Int32Array, n: number): string | null => {
       let first = 0;
@@ -683,12 +684,31 @@ export class MergeAccumulator {
         }
         return joined;
       }
+      // Several comments: their union depends only on which ones, in order. Lists repeat a few
+      // comments, so most domains share a union already made (up to four of the first 8192 comments).
+      let key = first < 8192 ? first : -1;
+      let distinct = 1;
+      for (let j = i + 1; j < n && key !== -1; j += 1) {
+        const id = ids[j]!;
+        if (id === 0 || id === first) continue;
+        let seen = false;
+        for (let k = i + 1; k < j && !seen; k += 1) seen = ids[k] === id;
+        if (seen) continue;
+        distinct += 1;
+        key = distinct > 4 || id >= 8192 ? -1 : key * 8192 + id;
+      }
+      if (key !== -1) {
+        const known = unions.get(key);
+        if (known !== undefined) return known;
+      }
       const parts = [...partsOf(first)];
       for (let j = i + 1; j < n; j += 1) {
         if (ids[j] === 0 || ids[j] === first) continue;
         for (const p of partsOf(ids[j]!)) if (!parts.includes(p)) parts.push(p);
       }
-      return parts.length ? parts.join(', ') : null;
+      const union = parts.length ? parts.join(', ') : null;
+      if (key !== -1) unions.set(key, union);
+      return union;
     };
     // A slot's labels: given with the entry, or read from its public comment (shared per comment).
     const slotLabels = (slot: number): readonly string[] => (givenLabels.size !== 0 ? givenLabels.get(slot) : undefined) ?? labelsOfComment(slots[slot * STRIDE + AT_PUB]!);
