@@ -764,7 +764,8 @@ export class BlocklistParser {
     else {
       input = known !== -1 ? table.name(known) : data.toString('latin1', domainFrom, domainTo);
       normalized = known !== -1 ? table.normalized(known) : normalizeDomain(input);
-      if (!normalized.ok) return refused;
+      // An obfuscated name (a**.example) is read here too; other problems the long way.
+      if (!normalized.ok && normalized.problem !== 'obfuscated') return refused;
     }
 
     let severity: Severity = this.#options.defaultSeverity ?? (this.#format === 'fediblockhole_csv' ? 'noop' : 'suspend');
@@ -788,27 +789,39 @@ export class BlocklistParser {
     // The row is certain. The lines before it come first (they may number domains and repeat this one).
     this.#flushRun(start);
     if (this.#count >= this.#maxRows) throw tooManyRows(this.#maxRows);
-    let domainId: number;
+    let domainId: number | undefined;
+    let domain: string | null;
     let displayDomain = input;
     let note: BlocklistRow['note'] = null;
     let canary: CanaryReason | null = null;
-    if (normalized === null) domainId = known;
-    else {
-      // (Narrowed above: a row whose name does not normalize was refused.)
-      const n = normalized as Extract<NormalizedDomain, { ok: true }>;
-      if (known !== -1 && n.ascii === input) domainId = known;
-      else if (known === -1 && n.ascii === input) {
+    let duplicateOfLine: number | null;
+    const line = this.#csv!.takeLine();
+    if (normalized === null) {
+      domainId = known;
+      domain = input;
+      duplicateOfLine = this.#repeats.byNumber(domainId, line);
+    } else if (!normalized.ok) {
+      // Obfuscated: never a domain; repeats are found by the name as written.
+      domain = null;
+      displayDomain = input.toLowerCase();
+      canary = canaryName(input);
+      duplicateOfLine = this.#repeats.byName(`*${displayDomain}`, line);
+    } else {
+      if (known !== -1 && normalized.ascii === input) domainId = known;
+      else if (known === -1 && normalized.ascii === input) {
         // A name new to the table, spelled as stored: its bytes and what normalizeDomain said are kept.
         domainId = table.idBytes(input, data, domainFrom, domainTo);
-        table.worked(domainId, n);
-      } else domainId = table.id(n.ascii, known === -1 && n.note !== 'wildcard_prefix');
+        table.worked(domainId, normalized);
+      } else domainId = table.id(normalized.ascii, known === -1 && normalized.note !== 'wildcard_prefix');
       // (A name decoded here is a string of its own: only tidying by a slice could cut it from the input.)
-      displayDomain = n.unicode;
-      note = n.note;
+      domain = table.name(domainId);
+      displayDomain = normalized.unicode;
+      note = normalized.note;
       canary = table.canary(domainId);
+      duplicateOfLine = this.#repeats.byNumber(domainId, line);
     }
-    const domain = table.name(domainId);
-    const line = this.#csv!.takeLine();
+    const obfuscated = domain === null;
+    const digest = domain !== null && this.#options.digests !== false ? domainDigest(domain) : null;
     if (this.#options.reuseRows && this.#options.onRow) {
       const row = (this.#scratch ??= blankRow());
       row.index = this.#count;
@@ -820,12 +833,13 @@ export class BlocklistParser {
       row.severityDefaulted = severityDefaulted;
       row.rejectMedia = media === 1;
       row.rejectReports = reports === 1;
-      row.obfuscate = obfuscate === 1;
+      row.obfuscate = obfuscate === 1 || obfuscated;
       row.publicComment = publicCell.value;
       row.privateComment = privateCell.value;
-      row.digest = this.#options.digests !== false ? domainDigest(domain) : null;
+      row.digest = digest;
+      row.obfuscated = obfuscated;
       row.canary = canary ?? publicCell.canary ?? privateCell.canary;
-      row.duplicateOfLine = this.#repeats.byNumber(domainId, line);
+      row.duplicateOfLine = duplicateOfLine;
       row.note = note;
       row.domainId = domainId;
       this.#keep(row);
@@ -841,14 +855,14 @@ export class BlocklistParser {
       severityDefaulted,
       rejectMedia: media === 1,
       rejectReports: reports === 1,
-      obfuscate: obfuscate === 1,
+      obfuscate: obfuscate === 1 || obfuscated,
       publicComment: publicCell.value,
       privateComment: privateCell.value,
-      digest: this.#options.digests !== false ? domainDigest(domain) : null,
-      obfuscated: false,
+      digest,
+      obfuscated,
       canary: canary ?? publicCell.canary ?? privateCell.canary,
       invalid: null,
-      duplicateOfLine: this.#repeats.byNumber(domainId, line),
+      duplicateOfLine,
       note,
       domainId,
     });
