@@ -43,16 +43,19 @@ async function measure(bench: BenchCase, db: Db): Promise<Result> {
     await bench.run(db, prepared);
   }
   const timings: number[] = [];
+  let childPeak = 0;
   for (let i = 0; i < runs; i += 1) {
     gc?.();
     const started = performance.now();
-    await bench.run(db, prepared);
+    const value = await bench.run(db, prepared);
     timings.push(performance.now() - started);
+    if (bench.childMemory) childPeak = Math.max(childPeak, (value as { peakRssMb: number }).peakRssMb);
   }
   timings.sort((a, b) => a - b);
   const out: Result = { p50_ms: percentile(timings, 50), p95_ms: percentile(timings, 95), runs };
   // The process's peak so far (the case's own when it runs first, as database-free cases do).
   if (bench.memory) out.peak_rss_mb = mb(process.resourceUsage().maxRSS * 1024);
+  if (bench.childMemory) out.peak_rss_mb = childPeak;
   return out;
 }
 

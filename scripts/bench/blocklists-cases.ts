@@ -1,3 +1,8 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql } from 'kysely';
 import type { Db } from '../../db/client';
 import { listPublishableBlocks } from '../../db/queries/blocklist-publishing';
@@ -113,7 +118,42 @@ function mergeFiles(files: readonly Buffer[]): string {
     for (let at = 0; at < bytes.length; at += 256 * 1024) parser.pushBytes(bytes.subarray(at, at + 256 * 1024));
     parser.end();
   });
-  return writeExport('mastodon_csv', mergedBlocks(merge.finish({ lazy: true }))).body;
+  return writeExport('mastodon_csv', mergedBlocks(merge.finish({ lazy: true, candidates: false }))).body;
+}
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+/** The generated lists as files, once per bench process (the CLI case reads them from disk). */
+function writeGeneratedLists(): string[] {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'palisade-bench-lists-'));
+  process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+  return generateBlocklistCsvs({ lists: 20, rows: 20_000 }).texts.map((text, i) => {
+    const file = path.join(dir, `list${String(i).padStart(2, '0')}.csv`);
+    fs.writeFileSync(file, text);
+    return file;
+  });
+}
+
+/**
+ * One run of the command itself, as cron runs it: a fresh process, `palisade blocklist merge
+ * FILE… --threshold 50% --out FILE`. Resolves with the process's peak RSS in MB.
+ */
+function runMergeCommand(files: string[]): Promise<{ peakRssMb: number }> {
+  const dir = path.dirname(files[0]!);
+  const rssFile = path.join(dir, 'rss');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', path.join(ROOT, 'scripts/bench/rss-reporter.mjs'), path.join(ROOT, 'bin/palisade.mjs'), 'blocklist', 'merge', ...files, '--threshold', '50%', '--out', path.join(dir, 'merged.csv')], {
+      env: { ...process.env, PALISADE_BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => {
+      if (code !== 0) reject(new Error(`palisade blocklist merge exited ${code}: ${stderr.trim()}`));
+      else resolve({ peakRssMb: Math.round(Number(fs.readFileSync(rssFile, 'utf8')) / 1024) });
+    });
+  });
 }
 
 export const BLOCKLISTS_BENCH_CASES: BenchCase[] = [
@@ -125,6 +165,16 @@ export const BLOCKLISTS_BENCH_CASES: BenchCase[] = [
     memory: true,
     prepare: async () => generateBlocklistCsvs({ lists: 20, rows: 20_000 }).texts.map((t) => Buffer.from(t)),
     run: async (_db, files) => mergeFiles(files as Buffer[]),
+  },
+  {
+    // The same merge as a command started from a shell or cron: process start-up, reading the files,
+    // merging, writing the result. Peak RSS is the command's own.
+    name: 'blocklist_merge_20_lists_command',
+    database: false,
+    runs: 10,
+    childMemory: true,
+    prepare: async () => writeGeneratedLists(),
+    run: async (_db, files) => runMergeCommand(files as string[]),
   },
   {
     // The engine alone (what `palisade blocklist merge` runs): 8 × 20 000 entries against 20 000 blocks.

@@ -19,6 +19,8 @@ export interface BenchCase {
   runs?: number;
   /** Also report the process's peak RSS, with a full collection before each run (large inputs). */
   memory?: boolean;
+  /** `run` starts a process and resolves with its `{ peakRssMb }`: the largest is reported. */
+  childMemory?: boolean;
 }
 
 /** Hot paths measured by `npm run bench`. Features add their queries here. */
