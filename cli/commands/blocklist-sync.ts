@@ -4,16 +4,13 @@ import { listAppliedMigrations } from '@/db/migrate';
 import { migrations } from '@/db/migrations';
 import { prepareDatabase } from '@/db/prepare';
 import { listBlocklistSources, listEnabledSourceEntries, listSourceEntries, type BlocklistSourceRow } from '@/db/queries/blocklist-sources';
-import { getBlocklistSettings, listBlockProvenance, listBlocklistExcludes, listCurrentBlocks, loadDomainImpact } from '@/db/queries/blocklist-suggestions';
 import { listSuggestionFingerprints } from '@/db/queries/cli-sync';
-import { listKnownDomainsOfLengths } from '@/db/queries/domain-blocks';
 import { authSecret } from '@/lib/auth/secret';
-import { mergeBlocklists, type MergeSource } from '@/lib/blocklist/merge';
-import { planSuggestions, type PlannedSuggestion, type SuggestionAction } from '@/lib/blocklist/merge-suggestions';
+import type { PlannedSuggestion, SuggestionAction } from '@/lib/blocklist/merge-suggestions';
 import type { SourceEntry } from '@/lib/blocklist/sources';
 import { fetchSource, SourceFetchError } from '@/lib/blocklist/sources-fetch';
 import { readSource, SourceReadError } from '@/lib/blocklist/sources-read';
-import { recomputeSuggestions, refreshSource, sourceAuth, type ExchangeContext, type RefreshOutcome, type RunSummary } from '@/lib/blocklist/sources-sync';
+import { planFromEntries, recomputeSuggestions, refreshSource, sourceAuth, type ExchangeContext, type RefreshOutcome, type RunSummary } from '@/lib/blocklist/sources-sync';
 import { writePathFor } from '../actor';
 import { flag, listOption, type CommandSpec, type ParsedArgs } from '../args';
 import type { Command } from '../command';
@@ -143,8 +140,8 @@ interface DryFetch {
 }
 
 /**
- * The dry run: the same reads, merge and plan as the worker (readSource, mergeBlocklists,
- * planSuggestions), held in memory. Fetched lists replace the stored ones for the merge; nothing
+ * The dry run: the same reads as the worker (readSource), then the worker's merge and plan
+ * (planFromEntries), held in memory. Fetched lists replace the stored ones for the merge; nothing
  * is stored, no suggestion is written, nothing is applied.
  */
 async function dryRun(ctx: CliContext, handle: DbHandle, sources: BlocklistSourceRow[], json: boolean): Promise<number> {
@@ -175,22 +172,8 @@ async function dryRun(ctx: CliContext, handle: DbHandle, sources: BlocklistSourc
     bar.done();
   }
 
-  const [settings, enabled, excludes, blocks, provenance, known] = await Promise.all([
-    getBlocklistSettings({ db }),
-    listBlocklistSources({ db, enabledOnly: true }),
-    listBlocklistExcludes({ db }),
-    listCurrentBlocks({ db }),
-    listBlockProvenance({ db }),
-    listSuggestionFingerprints({ db }),
-  ]);
-  const lengths = new Set<number>();
-  for (const list of entries.values()) for (const e of list) if (e.obfuscated && e.digest) lengths.add(e.input.length);
-  const knownDomains = lengths.size ? await listKnownDomainsOfLengths({ db, lengths: [...lengths] }) : [];
-  const mergeSources: MergeSource[] = enabled.map((s) => ({ id: s.id, name: s.name, weight: s.weight, maxSeverity: s.maxSeverity, priority: s.priority, role: s.role }));
-  const merge = mergeBlocklists({ sources: mergeSources, entries, plan: settings.mergePlan, threshold: { type: settings.thresholdType, value: settings.thresholdValue }, excludes, knownDomains: [...knownDomains, ...blocks.keys()] });
-  const base = { merge, blocks, provenance, sources: enabled.map((s) => ({ id: s.id, name: s.name, autoApply: s.autoApply, autoRetract: s.autoRetract })), preserveRelationships: settings.preserveRelationships };
-  const draft = planSuggestions(base);
-  const planned = planSuggestions({ ...base, impact: await loadDomainImpact({ db, domains: draft.map((s) => s.domain) }) });
+  // The worker's own step, over the lists just fetched instead of the stored ones.
+  const [{ planned }, known] = await Promise.all([planFromEntries(db, entries), listSuggestionFingerprints({ db })]);
   const isNew = (p: PlannedSuggestion) => !known.dismissed.has(`${p.domain}\n${p.fingerprint}`) && known.pending.get(p.domain) !== p.fingerprint;
   const created = planned.filter(isNew);
   const counts: Record<SuggestionAction, number> = { add: 0, escalate: 0, downgrade: 0, retract: 0 };

@@ -197,6 +197,40 @@ const HELD_BACK_KEPT = 500;
 export type RecomputeOutcome = { status: 'busy' } | { status: 'ok'; summary: RunSummary; applied: ApplyOutcome[] };
 
 /**
+ * The worker's merge → plan step over the given lists (by source id): every enabled source merged
+ * with the settings, compared with Mastodon's blocks and Palisade's provenance, with the impact of
+ * each planned change loaded. The worker syncs the queue with `planned`; `palisade blocklist sync
+ * --dry-run` shows it, over the lists it has just fetched.
+ */
+export async function planFromEntries(db: Db, entries: ReadonlyMap<string, readonly SourceEntry[]>) {
+  const [settings, sources, excludes, blocks, provenance] = await Promise.all([
+    getBlocklistSettings({ db }),
+    listBlocklistSources({ db, enabledOnly: true }),
+    listBlocklistExcludes({ db }),
+    listCurrentBlocks({ db }),
+    listBlockProvenance({ db }),
+  ]);
+  const digestLengths = new Set<number>();
+  for (const list of entries.values()) for (const e of list) if (e.obfuscated && e.digest) digestLengths.add(e.input.length);
+  const knownDomains = digestLengths.size ? await listKnownDomainsOfLengths({ db, lengths: [...digestLengths] }) : [];
+  const mergeSources: MergeSource[] = sources.map((s) => ({ id: s.id, name: s.name, weight: s.weight, maxSeverity: s.maxSeverity, priority: s.priority, role: s.role }));
+  const merge = mergeBlocklists({
+    sources: mergeSources,
+    entries,
+    plan: settings.mergePlan,
+    threshold: { type: settings.thresholdType, value: settings.thresholdValue },
+    excludes,
+    knownDomains: [...knownDomains, ...blocks.keys()],
+  });
+  const planSources = sources.map((s) => ({ id: s.id, name: s.name, autoApply: s.autoApply, autoRetract: s.autoRetract }));
+  const base = { merge, blocks, provenance, sources: planSources, preserveRelationships: settings.preserveRelationships };
+  // Impact (follows, accounts) is loaded only for the domains a first plan names.
+  const draft = planSuggestions(base);
+  const impact = await loadDomainImpact({ db, domains: draft.map((s) => s.domain) });
+  return { settings, sources, merge, planned: planSuggestions({ ...base, impact }) };
+}
+
+/**
  * Merges every enabled source with the settings, compares the result with Mastodon's blocks and
  * Palisade's provenance, and makes the pending queue match. With `auto`, applies what sources
  * marked for automatic application, unless the run exceeds the per-run cap.
@@ -205,31 +239,8 @@ export async function recomputeSuggestions(ctx: ExchangeContext, { auto = false 
   const now = ctx.now ?? (() => new Date());
   const result = await withAdvisoryLock({ db: ctx.db, kind: ctx.kind, key: 'recompute' }, async () => {
     const db = ctx.db;
-    const [settings, sources, entries, excludes, blocks, provenance] = await Promise.all([
-      getBlocklistSettings({ db }),
-      listBlocklistSources({ db, enabledOnly: true }),
-      listEnabledSourceEntries({ db }),
-      listBlocklistExcludes({ db }),
-      listCurrentBlocks({ db }),
-      listBlockProvenance({ db }),
-    ]);
-    const digestLengths = new Set<number>();
-    for (const list of entries.values()) for (const e of list) if (e.obfuscated && e.digest) digestLengths.add(e.input.length);
-    const knownDomains = digestLengths.size ? await listKnownDomainsOfLengths({ db, lengths: [...digestLengths] }) : [];
-    const mergeSources: MergeSource[] = sources.map((s) => ({ id: s.id, name: s.name, weight: s.weight, maxSeverity: s.maxSeverity, priority: s.priority, role: s.role }));
-    const merge = mergeBlocklists({
-      sources: mergeSources,
-      entries,
-      plan: settings.mergePlan,
-      threshold: { type: settings.thresholdType, value: settings.thresholdValue },
-      excludes,
-      knownDomains: [...knownDomains, ...blocks.keys()],
-    });
-    const planSources = sources.map((s) => ({ id: s.id, name: s.name, autoApply: s.autoApply, autoRetract: s.autoRetract }));
-    const base = { merge, blocks, provenance, sources: planSources, preserveRelationships: settings.preserveRelationships };
-    const draft = planSuggestions(base);
-    const impact = await loadDomainImpact({ db, domains: draft.map((s) => s.domain) });
-    const planned = planSuggestions({ ...base, impact });
+    const entries = await listEnabledSourceEntries({ db });
+    const { settings, sources, merge, planned } = await planFromEntries(db, entries);
     const at = now();
     const blockSources = sources.filter((s) => s.role === 'block').length;
     const sync = await db.transaction().execute((trx) => syncPendingSuggestions({ db: trx, planned, totalSources: blockSources, at }));
