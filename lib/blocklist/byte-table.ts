@@ -1,3 +1,5 @@
+import { randomInt } from 'node:crypto';
+
 /**
  * Byte strings numbered 0, 1, 2… in the order added, and found again from a range of a buffer
  * without making a JavaScript string of it. A merge of twenty large lists reads the same few tens of
@@ -6,6 +8,8 @@
  *
  * Open addressing over FNV-1a hashes. A hash slot holds the hash, the number, and where the bytes
  * are in the arena, side by side: a lookup reads one slot and the bytes it compares, nothing else.
+ * Each table starts its hash from a random value, so a list fetched from anywhere cannot be written
+ * to make its names collide (which would make every lookup walk the whole table).
  */
 const STRIDE = 4;
 const AT_HASH = 0;
@@ -19,6 +23,7 @@ export class ByteTable {
   #arena = new Uint8Array(4096);
   #used = 0;
   #size = 0;
+  readonly #seed = randomInt(0x100000000) | 0;
 
   get size(): number {
     return this.#size;
@@ -26,7 +31,7 @@ export class ByteTable {
 
   /** The number of bytes[start, end), or -1 when they were never added. */
   find(bytes: Uint8Array, start: number, end: number): number {
-    const hash = fnv1a(bytes, start, end);
+    const hash = fnv1a(this.#seed, bytes, start, end);
     const slots = this.#slots;
     const mask = slots.length / STRIDE - 1;
     const length = end - start;
@@ -59,7 +64,7 @@ export class ByteTable {
     this.#used = from + length;
     this.#size = entry + 1;
     if (this.#size * 2 > this.#slots.length / STRIDE) this.#rehash(this.#slots.length * 2);
-    this.#place(this.#slots, fnv1a(bytes, start, end), entry, from, length);
+    this.#place(this.#slots, fnv1a(this.#seed, bytes, start, end), entry, from, length);
     return entry;
   }
 
@@ -84,8 +89,8 @@ export class ByteTable {
   }
 }
 
-function fnv1a(bytes: Uint8Array, start: number, end: number): number {
-  let hash = 0x811c9dc5;
+function fnv1a(seed: number, bytes: Uint8Array, start: number, end: number): number {
+  let hash = seed;
   for (let i = start; i < end; i += 1) hash = Math.imul(hash ^ bytes[i]!, 0x01000193);
   return hash;
 }
