@@ -91,6 +91,8 @@ test.describe('Accounts', () => {
     await expect(page.getByTestId('account-state').first()).not.toContainText('Limited');
     await expect(page.getByRole('button', { name: 'Unlimit' })).toHaveCount(0);
     await expect(page.getByTestId('account-timeline')).toContainText('lifted the limit');
+    // The page has refreshed under it and the button is gone, but what was done is still said.
+    await expect(page.getByText(`The limit on ${acct} was lifted.`)).toBeVisible();
 
     // The note can be deleted by its author.
     await page.getByTestId('account-note').filter({ hasText: note }).getByRole('button', { name: 'Delete' }).click();

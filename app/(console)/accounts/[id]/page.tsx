@@ -54,7 +54,6 @@ export default async function AccountPage({ params }: Params) {
   if (!/^-?\d{1,19}$/.test(id)) notFound();
   const t = await getTranslations('accounts.detail');
   const tTimeline = await getTranslations('accounts.timeline');
-  const tActions = await getTranslations('accountActions');
   const prepared = await getDatabase();
   const db = prepared.handle.db;
   const profile = await getAccountProfile({ db, accountId: id });
@@ -228,12 +227,8 @@ export default async function AccountPage({ params }: Params) {
                   mode={writeMode()}
                   openReportCount={counts.openAgainst}
                 />
-                {undos.length > 0 ? (
-                  <div className="border-t border-zinc-200 pt-4 dark:border-zinc-800">
-                    <h3 className="mb-2 text-sm font-semibold">{tActions('undo.title')}</h3>
-                    <UndoButtons accountId={profile.id} acct={handle} undos={undos} />
-                  </div>
-                ) : null}
+                {/* Always mounted: after the last undo, it still says what was done. */}
+                <UndoButtons accountId={profile.id} acct={handle} undos={undos} />
               </div>
             )}
           </Card>
