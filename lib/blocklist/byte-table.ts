@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { withRoom } from './typed-array';
 
 /**
  * Byte strings numbered 0, 1, 2… in the order added, and found again from a range of a buffer
@@ -53,11 +54,7 @@ export class ByteTable {
     const entry = this.#size;
     const length = end - start;
     const from = this.#used;
-    if (from + length > this.#arena.length) {
-      const arena = new Uint8Array(Math.max(this.#arena.length * 2, from + length));
-      arena.set(this.#arena.subarray(0, from));
-      this.#arena = arena;
-    }
+    if (length > 0) this.#arena = withRoom(this.#arena, from + length - 1);
     // (Byte by byte: entries are short, and a subarray per entry would cost more than the copy.)
     const arena = this.#arena;
     for (let i = 0; i < length; i += 1) arena[from + i] = bytes[start + i]!;

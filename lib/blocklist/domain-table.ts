@@ -2,6 +2,7 @@ import { ByteTable } from './byte-table';
 import { canaryName, type CanaryReason } from './canary';
 import { detached } from './detached';
 import { normalizeDomain, type NormalizedDomain } from './domain';
+import { withRoom } from './typed-array';
 
 /**
  * Numbers the distinct domains of a merge. The CLI's merge shares one table between the parser and
@@ -51,10 +52,8 @@ export class DomainTable {
     const id = this.#names.length;
     this.#names.push(name);
     this.#ids.set(name, id);
-    if (id >= this.#plain.length) {
-      this.#plain = grown(this.#plain, id);
-      this.#form = grown(this.#form, id);
-    }
+    this.#plain = withRoom(this.#plain, id);
+    this.#form = withRoom(this.#form, id);
     return id;
   }
 
@@ -131,10 +130,4 @@ export class DomainTable {
   get size(): number {
     return this.#names.length;
   }
-}
-
-function grown(array: Uint8Array<ArrayBuffer>, index: number): Uint8Array<ArrayBuffer> {
-  const bigger = new Uint8Array(Math.max(array.length * 2, index + 1));
-  bigger.set(array);
-  return bigger;
 }

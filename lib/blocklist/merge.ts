@@ -3,7 +3,8 @@ import { detached } from './detached';
 import { domainVariants, normalizeDomain } from './domain';
 import { DomainTable } from './domain-table';
 import type { ExportBlock } from './export';
-import { couldBe, domainDigest, publicDomain } from './obfuscation';
+import { withRoom } from './typed-array';
+import { couldBe, domainDigest, publicDomain, visibleShape } from './obfuscation';
 import type { BlocklistRow } from './parse';
 import { comparePolicies, compareSeverity, SEVERITY_RANK, stricterThan, type BlockPolicy, type Severity } from './severity';
 
@@ -465,11 +466,7 @@ export class MergeAccumulator {
 
   /** 1 + the last source that listed domain `id` (0: none yet). */
   #lastSourceOf(id: number): number {
-    if (id >= this.#lastSource.length) {
-      const grown = new Int32Array(Math.max(this.#lastSource.length * 2, this.#table.size + 1));
-      grown.set(this.#lastSource);
-      this.#lastSource = grown;
-    }
+    this.#lastSource = withRoom(this.#lastSource, Math.max(id, this.#table.size));
     return this.#lastSource[id]!;
   }
 
@@ -491,11 +488,7 @@ export class MergeAccumulator {
 
   #newSlot(domainId: number): number {
     const slot = this.#slotCount;
-    if ((slot + 1) * STRIDE > this.#slots.length) {
-      const slots = new Int32Array(this.#slots.length * 2);
-      slots.set(this.#slots);
-      this.#slots = slots;
-    }
+    this.#slots = withRoom(this.#slots, (slot + 1) * STRIDE - 1);
     this.#slotCount = slot + 1;
     this.#slots[slot * STRIDE + AT_DOMAIN] = domainId;
     return slot;
@@ -603,11 +596,11 @@ export class MergeAccumulator {
       // (`#names`, once built, has them all and the known ones: those may be a one-pass iterator.)
       // A name fits a pattern only if it shows what the pattern shows at both ends: most names are
       // ruled out by that alone, before their public form is worked out.
-      const shapes = new Set(this.#unmatched.map((h) => shapeOf(h.name)));
+      const shapes = new Set(this.#unmatched.map((h) => visibleShape(h.name)));
       const all = new Set<string>(this.#names ?? [...(this.#knownDomains ?? []), ...listedIds.map((id) => table.name(id)), ...this.#canaryDomains]);
       const byPattern = new Map<string, string[]>();
       for (const c of all) {
-        const shape = shapeOf(c);
+        const shape = visibleShape(c);
         if (shape !== null && !shapes.has(shape)) continue;
         const key = publicDomain(c);
         const list = byPattern.get(key);
@@ -662,7 +655,6 @@ export class MergeAccumulator {
     const partsById: Array<string[] | undefined> = [];
     const partsOf = (id: number): string[] => (partsById[id] ??= commentParts(commentList[id]!));
     const joinedById: Array<string | null | undefined> = [];
-    const unions = new Map<number, string | null>();
     /** mergeComments over comment ids (0: none): the common single comment is joined once per id. */
     const mergedComment = (ids: Int32Array, n: number): string | null => {
       let first = 0;
@@ -684,31 +676,12 @@ export class MergeAccumulator {
         }
         return joined;
       }
-      // Several comments: their union depends only on which ones, in order. Lists repeat a few
-      // comments, so most domains share a union already made (up to four of the first 8192 comments).
-      let key = first < 8192 ? first : -1;
-      let distinct = 1;
-      for (let j = i + 1; j < n && key !== -1; j += 1) {
-        const id = ids[j]!;
-        if (id === 0 || id === first) continue;
-        let seen = false;
-        for (let k = i + 1; k < j && !seen; k += 1) seen = ids[k] === id;
-        if (seen) continue;
-        distinct += 1;
-        key = distinct > 4 || id >= 8192 ? -1 : key * 8192 + id;
-      }
-      if (key !== -1) {
-        const known = unions.get(key);
-        if (known !== undefined) return known;
-      }
       const parts = [...partsOf(first)];
       for (let j = i + 1; j < n; j += 1) {
         if (ids[j] === 0 || ids[j] === first) continue;
         for (const p of partsOf(ids[j]!)) if (!parts.includes(p)) parts.push(p);
       }
-      const union = parts.length ? parts.join(', ') : null;
-      if (key !== -1) unions.set(key, union);
-      return union;
+      return parts.length ? parts.join(', ') : null;
     };
     // A slot's labels: given with the entry, or read from its public comment (shared per comment).
     const slotLabels = (slot: number): readonly string[] => (givenLabels.size !== 0 ? givenLabels.get(slot) : undefined) ?? labelsOfComment(slots[slot * STRIDE + AT_PUB]!);
@@ -904,18 +877,6 @@ export class MergeAccumulator {
     };
   }
 }
-
-/**
- * What publicDomain always leaves visible of an ASCII name: the first quarter (and one more
- * character) and the last quarter. Null for other names (their characters are counted otherwise).
- */
-function shapeOf(name: string): string | null {
-  if (!ASCII.test(name)) return null;
-  const visible = Math.floor(name.length / 4);
-  return `${name.slice(0, visible + 1)}\u0000${name.slice(name.length - visible)}`;
-}
-
-const ASCII = /^[\x00-\x7f]*$/;
 
 /** mergeComments' parts of one comment: split on ", ", trimmed, first occurrence of each. */
 function commentParts(comment: string): string[] {

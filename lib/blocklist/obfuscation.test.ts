@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { couldBe, digestIndex, domainDigest, publicDomain, resolveObfuscated } from './obfuscation';
+import { couldBe, digestIndex, domainDigest, publicDomain, resolveObfuscated, visibleShape } from './obfuscation';
 import { parseBlocklist } from './parse';
 
 describe('obfuscation (DomainBlock#public_domain) and digest', () => {
@@ -42,6 +42,15 @@ describe('obfuscation (DomainBlock#public_domain) and digest', () => {
       }
     }
     expect(publicDomain('münchen.example')).toBe(byRule('münchen.example'));
+  });
+
+  it('gives a name and every pattern it could be behind the same visible shape', () => {
+    const names = ['dajiaweibo.com', 'a.b', 'ab', 'x.y.example.social', 'mastodon.social', `${'q'.repeat(40)}.net`];
+    for (const name of names) expect(visibleShape(publicDomain(name)), name).toBe(visibleShape(name));
+    // It rules out names that show something else where the pattern shows it.
+    expect(visibleShape('daji******.com')).not.toBe(visibleShape('dbjiaweibo.com'));
+    expect(visibleShape('daji******.com')).not.toBe(visibleShape('dajiaweibo.org'));
+    expect(visibleShape('münchen.example')).toBeNull();
   });
 
   it('resolves a name only by digest when one is given', () => {

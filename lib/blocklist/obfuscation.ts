@@ -23,6 +23,18 @@ export function publicDomain(domain: string, obfuscate = true): string {
 const ASCII = /^[\x00-\x7f]*$/;
 const NOT_A_DOT = /[^.]/g;
 
+/**
+ * What publicDomain always leaves visible of an ASCII name: the first quarter (and one more
+ * character) and the last quarter. A name can be behind a pattern only if both have the same
+ * shape, so candidates are ruled out by it before their public form is worked out. Null for other
+ * names (publicDomain counts their characters, not code units).
+ */
+export function visibleShape(name: string): string | null {
+  if (!ASCII.test(name)) return null;
+  const visible = Math.floor(name.length / 4);
+  return `${name.slice(0, visible + 1)}\u0000${name.slice(name.length - visible)}`;
+}
+
 /** Mastodon's `DomainBlock#domain_digest`: SHA-256 (lower-case hex) of the stored, real domain. */
 export function domainDigest(domain: string): string {
   return createHash('sha256').update(domain, 'utf8').digest('hex');

@@ -7,6 +7,7 @@ import type { DomainTable } from './domain-table';
 import { domainDigest } from './obfuscation';
 import { MAX_BLOCKLIST_BYTES, MAX_BLOCKLIST_ROWS, type BlocklistFormat } from './limits';
 import { parseSeverity, type Severity } from './severity';
+import { withRoom } from './typed-array';
 import { Utf8ChunkDecoder } from './utf8';
 
 /**
@@ -285,11 +286,7 @@ class Repeats {
   }
 
   byNumber(id: number, line: number): number | null {
-    if (id >= this.#lines.length) {
-      const lines = new Int32Array(Math.max(1024, this.table!.size * 2));
-      lines.set(this.#lines);
-      this.#lines = lines;
-    }
+    this.#lines = withRoom(this.#lines, Math.max(id, this.table!.size));
     const earlier = this.#lines[id]!;
     if (earlier !== 0) return earlier;
     this.#lines[id] = line;
